@@ -54,4 +54,5 @@ export const indicatorSchema = z
   })
   .strict();
 
-export type IndicatorDefinition = z.infer<typeof indicatorSchema> & { readonly id: string };
+/** An indicator as the loader returns it: with its id, and the file it came from (relative to the workspace). */
+export type IndicatorDefinition = z.infer<typeof indicatorSchema> & { readonly id: string; readonly file?: string };

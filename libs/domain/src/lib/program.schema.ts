@@ -69,4 +69,5 @@ export const programSchema = z
   })
   .strict();
 
-export type Program = z.infer<typeof programSchema> & { readonly id: string };
+/** A program as the loader returns it: with its id, and the file it came from (relative to the workspace). */
+export type Program = z.infer<typeof programSchema> & { readonly id: string; readonly file?: string };

@@ -33,4 +33,5 @@ export const sourceSchema = z
   })
   .strict();
 
-export type SourceDefinition = z.infer<typeof sourceSchema> & { readonly id: string };
+/** A source as the loader returns it: with its id, and the file it came from (relative to the workspace). */
+export type SourceDefinition = z.infer<typeof sourceSchema> & { readonly id: string; readonly file?: string };

@@ -1,0 +1,2 @@
+// Public API of the KPI engine: see README.md.
+export {};
