@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// `npm test`: every check a change must pass, on a fresh machine too. It first
+// makes sure of what the tests need from the system (Debian's Chromium and the
+// Roboto font for the browser tests), then runs lint, typecheck and the unit
+// tests of every project, then the end-to-end tests in a real browser.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const started = Date.now();
+
+/** Debian packages the tests need, each with the file that shows it is installed. */
+const systemPackages = [
+  { name: 'chromium', installed: () => existsSync('/usr/bin/chromium') },
+  { name: 'fonts-roboto', installed: () => existsSync('/usr/share/fonts/truetype/roboto') },
+];
+
+function step(title, command, args) {
+  console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${title} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+}
+
+function ensureSystemPackages() {
+  const missing = systemPackages.filter((pkg) => !pkg.installed()).map((pkg) => pkg.name);
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0) {
+    console.error(`The browser tests need Debian packages that are missing: ${missing.join(', ')}.`);
+    console.error(`Install them once with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    process.exit(1);
+  }
+  step('apt-get update', 'apt-get', ['update', '-qq']);
+  step(`install ${missing.join(', ')}`, 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing]);
+}
+
+ensureSystemPackages();
+// Two cores: run two tasks at a time, not the default three.
+step('lint, typecheck and unit tests', 'npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static']);
+step('end-to-end tests in Chromium', 'npx', ['nx', 'run', 'dashboard-e2e:e2e', '--outputStyle=static']);
+console.log(`\n✔ All checks passed in ${Math.round((Date.now() - started) / 1000)} s.`);

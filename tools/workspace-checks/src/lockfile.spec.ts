@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { missingOptionalEntries, type Lockfile } from './lockfile';
+
+const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+describe('package-lock.json', () => {
+  it('locks every optional platform binary, so `npm ci` works on any machine', () => {
+    const lockfile = JSON.parse(readFileSync(resolve(workspaceRoot, 'package-lock.json'), 'utf8')) as Lockfile;
+    expect(missingOptionalEntries(lockfile)).toEqual([]);
+  });
+
+  it('finds an optional dependency that has no entry of its own', () => {
+    const lockfile: Lockfile = {
+      packages: {
+        '': { version: '0.0.0' },
+        'node_modules/a': { version: '1.0.0', optionalDependencies: { 'a-linux-x64': '1.0.0', 'a-win32-x64': '1.0.0' } },
+        'node_modules/a-linux-x64': { version: '1.0.0' },
+      },
+    };
+    expect(missingOptionalEntries(lockfile)).toEqual(['node_modules/a → a-win32-x64@1.0.0']);
+  });
+});
