@@ -1,0 +1,105 @@
+import type { WorkspaceProblem } from '@koers/domain';
+import { z } from 'zod';
+import { closestMatch } from './closest-match';
+import { formatField, valueAt } from './field-path';
+import type { YamlFile } from './yaml-file';
+
+const expectedWords: Readonly<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping ("key: value" lines)',
+  record: 'a mapping ("key: value" lines)',
+};
+
+/** How a value found in the file reads in a message. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * Turns the issues of a zod parse into problems that say where (line and field
+ * path in the YAML) and how to fix. An unknown field gives one problem per key,
+ * on that key's line, with the allowed fields and the nearest one.
+ */
+export function schemaProblems(schema: z.ZodType, yaml: YamlFile, issues: readonly z.core.$ZodIssue[]): WorkspaceProblem[] {
+  // One problem a field: zod may add a follow-up issue (an object's refinement
+  // over a value that already failed), which only repeats the first.
+  const fields = new Set<string>();
+  const firstPerField = issues.filter((issue) => {
+    const field = formatField(issue.path);
+    if (issue.code === 'unrecognized_keys' || !fields.has(field)) {
+      fields.add(field);
+      return true;
+    }
+    return false;
+  });
+  return firstPerField.flatMap((issue): WorkspaceProblem[] => {
+    const path = issue.path;
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = allowedKeys(schema, path);
+      return issue.keys.map((key) => {
+        const nearest = closestMatch(key, allowed);
+        const hint = nearest ? `did you mean "${nearest}"? ` : '';
+        return {
+          file: yaml.file,
+          line: yaml.lineOf([...path, key]),
+          field: formatField([...path, key]),
+          message: `unknown field "${key}": ${hint}rename or remove it; allowed here: ${allowed.join(', ')}`,
+        };
+      });
+    }
+    return [{ file: yaml.file, line: yaml.lineOf(path), field: formatField(path), message: issueMessage(issue, yaml.value) }];
+  });
+}
+
+function issueMessage(issue: z.core.$ZodIssue, document: unknown): string {
+  const found = valueAt(document, issue.path);
+  const isCustom = !issue.message.startsWith('Invalid input');
+  if (found === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+    const expected = issue.code === 'invalid_type' ? (expectedWords[issue.expected] ?? issue.expected) : issue.message;
+    return `is required but missing: add it (${expected})`;
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return `must be ${expectedWords[issue.expected] ?? issue.expected}, found ${describeValue(found)}`;
+    case 'invalid_key': {
+      const reason = issue.issues[0]?.message ?? 'is not an allowed key';
+      const key = String(issue.path[issue.path.length - 1]);
+      return `key "${key}": ${reason}`;
+    }
+    case 'invalid_union':
+      return `has the wrong type or form (found ${describeValue(found)}): check the format documented in WORKSPACE-FORMAT.md`;
+    default:
+      return isCustom || found === undefined ? `${issue.message}, found ${describeValue(found)}` : issue.message;
+  }
+}
+
+/** Strips the wrappers that do not change which keys an object allows. */
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodNullable) {
+    return unwrap(schema.unwrap());
+  }
+  if (schema instanceof z.ZodPipe) return unwrap(schema.in);
+  return schema;
+}
+
+/** The field names the schema allows for the object at `path`. */
+function allowedKeys(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  let current: z.core.$ZodType | undefined = unwrap(schema);
+  for (const segment of path) {
+    if (current instanceof z.ZodObject) current = current.shape[String(segment)];
+    else if (current instanceof z.ZodArray) current = current.element;
+    else if (current instanceof z.ZodRecord) current = current.valueType;
+    else current = undefined;
+    if (!current) return [];
+    current = unwrap(current);
+  }
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+}
