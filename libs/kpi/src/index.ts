@@ -1,2 +1,3 @@
 // Public API of the KPI engine: see README.md.
-export {};
+export * from './sandbox/index';
+export * from './sources/index';

@@ -1,0 +1,2 @@
+export * from './query-timeout';
+export * from './sandbox-database';

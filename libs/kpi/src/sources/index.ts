@@ -1,0 +1,4 @@
+export * from './source-load.error';
+export * from './source-loader';
+export * from './source-store';
+export * from './source-version';

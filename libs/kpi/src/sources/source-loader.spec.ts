@@ -1,0 +1,152 @@
+import type { SourceDefinition } from '@koers/domain';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SandboxDatabase } from '../sandbox/sandbox-database';
+import { SourceLoadError } from './source-load.error';
+import { loadSource } from './source-loader';
+import { SourceStore } from './source-store';
+import { writeTempWorkspace } from './temp-workspace.testing';
+
+const misdrijven = 'pleegdatum,soort,wijk\n2025-01-03,winkeldiefstal,Centrum\n2025-02-10,inbraak,Noord\n2025-04-01,winkeldiefstal,\n';
+
+function source(overrides: Partial<SourceDefinition> & { path: string }): SourceDefinition {
+  return { id: 'misdrijven', title: 'Misdrijven', file: 'sources/misdrijven.yaml', ...overrides };
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<SourceLoadError> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(SourceLoadError);
+  return error as SourceLoadError;
+}
+
+describe('loadSource', () => {
+  let database: SandboxDatabase;
+  let store: SourceStore;
+
+  beforeEach(async () => {
+    database = await SandboxDatabase.open();
+    store = new SourceStore(await database.connect());
+    await store.prepare();
+  });
+  afterEach(() => database.close());
+
+  async function rows(sql: string) {
+    return (await database.select(sql)).getRowsJS();
+  }
+
+  it('loads a CSV with sniffed types and records the version, rows, hash and files', async () => {
+    const root = await writeTempWorkspace({ 'data/misdrijven.csv': misdrijven });
+    const version = await loadSource(store, root, source({ path: 'data/misdrijven.csv' }));
+    expect(version).toMatchObject({ sourceId: 'misdrijven', version: 1, rowCount: 3, files: ['data/misdrijven.csv'] });
+    expect(version.fileHash).toBe(createHash('sha256').update(misdrijven).digest('hex'));
+    expect(Date.parse(version.loadedAt)).not.toBeNaN();
+    expect(await rows(`SELECT typeof(pleegdatum), count(*) FROM "source_misdrijven" GROUP BY 1`)).toEqual([['DATE', 3n]]);
+    expect(await store.currentVersions('misdrijven')).toEqual([version]);
+  });
+
+  it('loads Parquet and NDJSON', async () => {
+    const root = await writeTempWorkspace({
+      'data/a.ndjson': '{"peildatum":"2025-01-01","wijk":"Centrum","inwoners":1000}\n{"peildatum":"2025-01-01","wijk":"Noord","inwoners":500}\n',
+    });
+    await loadSource(store, root, { id: 'bevolking', title: 'B', path: 'data/a.ndjson', format: 'json' });
+    expect(await rows('SELECT sum(inwoners) FROM source_bevolking')).toEqual([[1500n]]);
+    // Parquet written by DuckDB itself (the sandbox cannot write files, a plain instance can).
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const writer = await (await DuckDBInstance.create(':memory:')).connect();
+    await writer.run(`COPY (SELECT DATE '2025-01-01' + i::INTEGER AS d, i AS n FROM range(10) t(i)) TO '${join(root, 'data/p.parquet')}'`);
+    writer.closeSync();
+    const version = await loadSource(store, root, { id: 'p', title: 'P', path: 'data/p.parquet' });
+    expect(version.rowCount).toBe(10);
+    expect(await rows('SELECT sum(n), max(d)::VARCHAR FROM source_p')).toEqual([[45n, '2025-01-10']]);
+  });
+
+  it('reads every file a glob matches, in order, and hashes them in that order', async () => {
+    const root = await writeTempWorkspace({
+      'data/m-2025-02.csv': 'pleegdatum,soort\n2025-02-01,inbraak\n',
+      'data/m-2025-01.csv': 'pleegdatum,soort\n2025-01-01,inbraak\n2025-01-02,inbraak\n',
+      'data/other.csv': 'x\n1\n',
+    });
+    const version = await loadSource(store, root, source({ path: 'data/m-*.csv' }));
+    expect(version.files).toEqual(['data/m-2025-01.csv', 'data/m-2025-02.csv']);
+    expect(version.rowCount).toBe(3);
+    const bytes = await Promise.all(version.files.map((file) => readFile(join(root, file))));
+    expect(version.fileHash).toBe(createHash('sha256').update(Buffer.concat(bytes)).digest('hex'));
+  });
+
+  it('says which pattern matched nothing, and which file is missing', async () => {
+    const root = await writeTempWorkspace({ 'data/x.csv': 'a\n1\n' });
+    const glob = await failureOf(loadSource(store, root, source({ path: 'data/m-*.csv' })));
+    expect(glob.message).toContain('no file matches the pattern "data/m-*.csv"');
+    expect(glob.file).toBe('sources/misdrijven.yaml');
+    const missing = await failureOf(loadSource(store, root, source({ path: 'data/misdrijven.csv' })));
+    expect(missing.message).toContain('file "data/misdrijven.csv" not found');
+  });
+
+  it('applies declared types and names the file, column and line of a value that does not fit', async () => {
+    const root = await writeTempWorkspace({
+      'data/misdrijven.csv': 'pleegdatum,aantal\n2025-01-03,1\n2025-01-04,2\n2025-01-05,twee\n',
+    });
+    const error = await failureOf(
+      loadSource(store, root, source({ path: 'data/misdrijven.csv', columns: { pleegdatum: 'date', aantal: 'integer' } })),
+    );
+    expect(error.file).toBe('data/misdrijven.csv');
+    expect(error.line).toBe(4);
+    expect(error.message).toContain('"aantal"');
+    expect(error.location).toBe('data/misdrijven.csv:4');
+  });
+
+  it('overrides the sniffed type with the declared one', async () => {
+    const root = await writeTempWorkspace({ 'data/misdrijven.csv': 'pleegdatum,code\n2025-01-03,0012\n' });
+    await loadSource(store, root, source({ path: 'data/misdrijven.csv', columns: { code: 'varchar' } }));
+    expect(await rows('SELECT code FROM source_misdrijven')).toEqual([['0012']]);
+  });
+
+  it('names the file and the column when a declared column is missing', async () => {
+    const root = await writeTempWorkspace({ 'data/misdrijven.csv': misdrijven });
+    const error = await failureOf(loadSource(store, root, source({ path: 'data/misdrijven.csv', columns: { buurt: 'varchar' } })));
+    expect(error.file).toBe('data/misdrijven.csv');
+    expect(error.message).toContain('column "buurt" declared in sources/misdrijven.yaml is missing');
+  });
+
+  it('names the row of a Parquet value that does not fit, and the line of a JSON one', async () => {
+    const root = await writeTempWorkspace({ 'data/a.ndjson': '{"d":"2025-01-01","n":1}\n{"d":"2025-01-02","n":2}\n{"d":"nooit","n":3}\n' });
+    const error = await failureOf(loadSource(store, root, { id: 'a', title: 'A', path: 'data/a.ndjson', columns: { d: 'date' } }));
+    expect(error).toMatchObject({ file: 'data/a.ndjson', line: 3 });
+    expect(error.message).toContain('column "d"');
+  });
+
+  it('keeps the previous version serving when a refresh fails', async () => {
+    const root = await writeTempWorkspace({ 'data/misdrijven.csv': misdrijven });
+    const definition = source({ path: 'data/misdrijven.csv', columns: { pleegdatum: 'date' } });
+    const first = await loadSource(store, root, definition);
+    await writeFile(join(root, 'data/misdrijven.csv'), 'pleegdatum,soort\n2025-01-03,a\nkapot,b\n');
+    const error = await failureOf(loadSource(store, root, definition));
+    expect(error.location).toBe('data/misdrijven.csv:3');
+    expect(await rows('SELECT count(*) FROM source_misdrijven')).toEqual([[3n]]);
+    expect(await store.currentVersions('misdrijven')).toEqual([first]);
+    expect(await rows(`SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'staging_%'`)).toEqual([[0n]]);
+
+    await writeFile(join(root, 'data/misdrijven.csv'), 'pleegdatum,soort\n2025-01-03,a\n');
+    const second = await loadSource(store, root, definition);
+    expect(second.version).toBe(2);
+    expect(await rows('SELECT count(*) FROM source_misdrijven')).toEqual([[1n]]);
+  });
+
+  it('refuses paths, globs and symlinks that leave the workspace', async () => {
+    const root = await writeTempWorkspace({ 'data/x.csv': 'a\n1\n' });
+    const outside = await writeTempWorkspace({ 'secret.csv': 'geheim\n42\n' });
+    await mkdir(join(root, 'links'));
+    await symlink(join(outside, 'secret.csv'), join(root, 'links/secret.csv'));
+    await symlink(outside, join(root, 'linked-folder'));
+    for (const path of ['../secret.csv', '../*/secret.csv', '/etc/passwd', 'links/secret.csv', 'linked-folder/*.csv']) {
+      const error = await failureOf(loadSource(store, root, source({ path })));
+      expect(error.message, path).toMatch(/outside the workspace|absolute path/);
+    }
+    expect(await rows(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'source_misdrijven'`)).toEqual([[0n]]);
+  });
+});
