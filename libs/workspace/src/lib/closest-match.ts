@@ -1,7 +1,7 @@
 /**
  * The candidate nearest to `word` (case-insensitive edit distance at most 2, or
- * a third of its length for long words), for "did you mean ...?" hints; none when
- * nothing is close.
+ * a third of its length for long words), for "did you mean ...?" hints; none when nothing
+ * is close.
  */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   const limit = Math.max(2, Math.floor(word.length / 3));

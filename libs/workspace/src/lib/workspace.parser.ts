@@ -64,7 +64,9 @@ export function parseWorkspace(root: string, files: ReadonlyArray<WorkspaceFile>
     programs: [],
   };
 
-  for (const file of files) {
+  // Sorted, so problems and messages naming several files read the same whatever order the files came in.
+  const sortedFiles = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of sortedFiles) {
     const place = placeOf(file.path);
     if (place.kind === 'misplaced') problems.push(place.problem);
     else if (place.kind === 'definition') definitions[place.folder].push({ name: place.name, file });
