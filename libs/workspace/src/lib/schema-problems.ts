@@ -61,7 +61,8 @@ export function schemaProblems(schema: z.ZodType, yaml: YamlFile, issues: readon
 
 function issueMessage(issue: z.core.$ZodIssue, document: unknown): string {
   const found = valueAt(document, issue.path);
-  const isCustom = !issue.message.startsWith('Invalid input');
+  // zod's own messages start like this; ours (in @koers/domain) say how to fix.
+  const isCustom = !/^(Invalid|Too big|Too small)/.test(issue.message);
   if (found === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
     const expected = issue.code === 'invalid_type' ? (expectedWords[issue.expected] ?? issue.expected) : issue.message;
     return `is required but missing: add it (${expected})`;
@@ -74,10 +75,19 @@ function issueMessage(issue: z.core.$ZodIssue, document: unknown): string {
       const key = String(issue.path[issue.path.length - 1]);
       return `key "${key}": ${reason}`;
     }
-    case 'invalid_union':
-      return `has the wrong type or form (found ${describeValue(found)}): check the format documented in WORKSPACE-FORMAT.md`;
+    case 'invalid_union': {
+      const expected = [
+        ...new Set(issue.errors.flatMap((branch) => branch.flatMap((inner) => (inner.code === 'invalid_type' ? [expectedWords[inner.expected] ?? inner.expected] : [])))),
+      ];
+      const wanted = expected.length > 0 ? `must be ${expected.join(' or ')}` : 'has the wrong form';
+      return `${wanted}, found ${describeValue(found)}`;
+    }
+    case 'too_big':
+      return isCustom ? `${issue.message}, found ${describeValue(found)}` : `must be at most ${String(issue.maximum)}, found ${describeValue(found)}`;
+    case 'too_small':
+      return isCustom ? `${issue.message}, found ${describeValue(found)}` : `must be at least ${String(issue.minimum)}, found ${describeValue(found)}`;
     default:
-      return isCustom || found === undefined ? `${issue.message}, found ${describeValue(found)}` : issue.message;
+      return found === undefined ? issue.message : `${issue.message}, found ${describeValue(found)}`;
   }
 }
 

@@ -166,6 +166,15 @@ describe('parseWorkspace: schema errors, on the line of the offending key', () =
     ]);
   });
 
+  it('says what a number or a period must be instead of zod\'s own wording', () => {
+    const text = indicator.replace('targets:', 'baseline: { period: true, value: 1 }\ndecimals: 12\ntargets:');
+    const { problems } = parseWorkspace('/ws', withFiles({ path: 'indicators/winkeldiefstallen.yaml', text }));
+    expect(inFile(problems, 'indicators/winkeldiefstallen.yaml')).toEqual([
+      'indicators/winkeldiefstallen.yaml:15: baseline.period: must be text or a number, found true',
+      'indicators/winkeldiefstallen.yaml:16: decimals: must be at most 10, found 12',
+    ]);
+  });
+
   it('checks koers.yaml against its schema', () => {
     const { workspace, problems } = parseWorkspace('/ws/uithoorn', withFiles({ path: 'koers.yaml', text: 'municipality: Uithoorn\ngemeente: x\n' }));
     expect(problems.map(formatProblem)).toEqual([
