@@ -1,0 +1,135 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/** A budget municipality served by this installation. */
+export interface MunicipalityTable {
+  id: string;
+  name: string;
+}
+
+/** A program (chapter of the budget); lists are JSON arrays of strings, which every dialect stores as text. */
+export interface ProgramTable {
+  municipality_id: string;
+  id: string;
+  position: number;
+  title: string;
+  portfolio_holders: string;
+  department: string | null;
+  vision: string | null;
+  policy_documents: string;
+  source_file: string | null;
+}
+
+/** An effect (beoogd effect) of a program. */
+export interface EffectTable {
+  municipality_id: string;
+  id: string;
+  program_id: string;
+  position: number;
+  title: string;
+  description: string | null;
+}
+
+/** An indicator that measures an effect, in the order the program lists them. */
+export interface EffectIndicatorTable {
+  municipality_id: string;
+  effect_id: string;
+  indicator_id: string;
+  position: number;
+}
+
+/** A task (opgave) of a program. */
+export interface TaskTable {
+  municipality_id: string;
+  id: string;
+  program_id: string;
+  position: number;
+  title: string;
+  description: string | null;
+}
+
+/** An effect a task works towards. */
+export interface TaskEffectTable {
+  municipality_id: string;
+  task_id: string;
+  effect_id: string;
+  position: number;
+}
+
+/** An action (actie) of a task; dates are `YYYY-MM-DD`. */
+export interface ActionTable {
+  municipality_id: string;
+  id: string;
+  program_id: string;
+  task_id: string;
+  position: number;
+  title: string;
+  description: string | null;
+  kind: string;
+  priority: string;
+  owner: string | null;
+  start_date: string | null;
+  due_date: string | null;
+}
+
+/** An effect indicator; `definition` is the indicator's YAML as JSON text, for the KPI engine. */
+export interface IndicatorTable {
+  municipality_id: string;
+  id: string;
+  title: string;
+  unit: string;
+  definition: string;
+  source_file: string | null;
+}
+
+/** What a team lead reported on one action for one quarter; `recorded_at` is an ISO 8601 time. */
+export interface ProgressUpdateTable {
+  municipality_id: string;
+  action_id: string;
+  quarter: string;
+  status: string;
+  percent: number;
+  comment: string;
+  author: string;
+  recorded_at: string;
+}
+
+/** Someone who signs in; `municipality_id` null serves every municipality (a shared service's data team). */
+export interface UserTable {
+  id: string;
+  municipality_id: string | null;
+  name: string;
+  email: string;
+  role: string;
+}
+
+/** One change anyone made: who, when, what, and the state before and after as JSON text. */
+export interface AuditLogTable {
+  id: string;
+  occurred_at: string;
+  actor: string;
+  municipality_id: string | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before_state: string | null;
+  after_state: string | null;
+}
+
+/** The app state Koers keeps, as kysely types its queries. */
+export interface Database {
+  municipalities: MunicipalityTable;
+  programs: ProgramTable;
+  effects: EffectTable;
+  effect_indicators: EffectIndicatorTable;
+  tasks: TaskTable;
+  task_effects: TaskEffectTable;
+  actions: ActionTable;
+  indicators: IndicatorTable;
+  progress_updates: ProgressUpdateTable;
+  users: UserTable;
+  audit_log: AuditLogTable;
+}
+
+export type AuditLogRow = Selectable<AuditLogTable>;
+export type NewAuditLogRow = Insertable<AuditLogTable>;
+export type UserRow = Selectable<UserTable>;

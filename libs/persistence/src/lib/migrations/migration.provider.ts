@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { programStructureMigration } from './0001-program-structure.migration';
+import { trackingMigration } from './0002-tracking.migration';
+
+/**
+ * Every migration, in code rather than read from a folder, so a bundled or
+ * `tsx`-run server carries its schema with it. Names sort in the order they
+ * run; never rename or edit one that has shipped: add the next instead.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-program-structure': programStructureMigration,
+  '0002-tracking': trackingMigration,
+};
+
+/** Kysely's Migrator reads the migrations above through this provider. */
+export const inCodeMigrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...migrations }),
+};

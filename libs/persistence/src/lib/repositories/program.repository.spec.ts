@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../database';
+import { DuckDBDialect } from '../duckdb/duckdb.dialect';
+import { openDatabase } from '../open-database';
+import { createTempFolder } from '../testing/temp-folder';
+import { fixtureWorkspace, veiligheid } from '../testing/workspace.fixture';
+import { createProgramCatalog } from './program.repository';
+import { importWorkspace } from './workspace-import.repository';
+
+describe('program catalog', () => {
+  let folder: Awaited<ReturnType<typeof createTempFolder>>;
+  let db: Kysely<Database>;
+
+  beforeEach(async () => {
+    folder = await createTempFolder();
+    db = await openDatabase({ kind: 'duckdb', path: join(folder.path, 'koers.duckdb') });
+    await importWorkspace(db, 'uithoorn', fixtureWorkspace());
+    await importWorkspace(db, 'diemen', fixtureWorkspace({ municipality: 'Diemen', programs: [] }));
+  });
+
+  afterEach(async () => {
+    await db.destroy();
+    await folder.remove();
+  });
+
+  it('lists municipalities by name', async () => {
+    expect(await createProgramCatalog(db).listMunicipalities()).toEqual([
+      { id: 'diemen', name: 'Diemen' },
+      { id: 'uithoorn', name: 'Uithoorn' },
+    ]);
+  });
+
+  it('reads back a program as it was imported, with every list in file order', async () => {
+    const [bestuur, veiligheid] = await createProgramCatalog(db).listPrograms('uithoorn');
+    expect(bestuur).toEqual({
+      id: 'bestuur',
+      municipalityId: 'uithoorn',
+      title: 'Bestuur en organisatie',
+      portfolioHolders: ['P. Heijmans', 'J. Bouma'],
+      department: 'Directie',
+      vision: 'Een bestuur dat keuzes maakt die effect hebben.',
+      policyDocuments: ['Coalitieakkoord 2022-2026'],
+      effects: [
+        { id: 'keuzes-met-effect', title: 'Keuzes die effect creëren', indicators: ['winkeldiefstallen', 'woo-termijn'] },
+        { id: 'open-bestuur', title: 'Een open bestuurscultuur', description: 'Inwoners zien wat het bestuur doet.', indicators: [] },
+      ],
+      tasks: [
+        {
+          id: 'allianties',
+          title: 'Investeer in de allianties met de omgeving',
+          effects: ['open-bestuur', 'keuzes-met-effect'],
+          actions: [
+            {
+              id: 'bestuurskrachtonderzoek',
+              title: 'Uitwerken bestuurskrachtonderzoek',
+              kind: 'new',
+              priority: 'basis',
+              owner: 'Team Strategie',
+              start: '2021-01-01',
+              due: '2021-12-31',
+            },
+            { id: 'regionale-samenwerking', title: 'Regionale samenwerking', kind: 'regular', priority: 'execution' },
+          ],
+        },
+        { id: 'dienstverlening', title: 'Dienstverlening op orde', effects: [], actions: [] },
+      ],
+    });
+    expect(veiligheid).toMatchObject({ id: 'veiligheid', department: null, vision: null, policyDocuments: [] });
+    expect(veiligheid?.tasks[0]?.actions.map((action) => action.id)).toEqual(['wet-bibob']);
+  });
+
+  it('answers an empty list for a municipality without programs, or one not stored', async () => {
+    const catalog = createProgramCatalog(db);
+    expect(await catalog.listPrograms('diemen')).toEqual([]);
+    expect(await catalog.listPrograms('amsterdam')).toEqual([]);
+  });
+
+  it('reads many programs in a constant number of queries', async () => {
+    const many = Array.from({ length: 40 }, (_, index) => ({
+      ...veiligheid,
+      id: `programma-${index}`,
+      effects: [{ id: `effect-${index}`, title: `Effect ${index}`, indicators: [] }],
+      tasks: [],
+    }));
+    await importWorkspace(db, 'hilversum', fixtureWorkspace({ municipality: 'Hilversum', programs: many }));
+
+    const queries: string[] = [];
+    await db.destroy();
+    db = new Kysely<Database>({
+      dialect: new DuckDBDialect({ path: join(folder.path, 'koers.duckdb') }),
+      log: (event) => {
+        queries.push(event.query.sql);
+      },
+    });
+    const programs = await createProgramCatalog(db).listPrograms('hilversum');
+    expect(programs.map((program) => program.id)).toEqual(many.map((program) => program.id));
+    expect(queries.filter((query) => query.startsWith('select'))).toHaveLength(4);
+  });
+});
