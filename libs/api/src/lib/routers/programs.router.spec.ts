@@ -40,3 +40,26 @@ describe('programs router', () => {
     await expect(caller.programs.list({ municipalityId: 'Not An Id' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
+
+describe('an unexpected error inside a procedure', () => {
+  it('is reported with an id, and leaves as INTERNAL_SERVER_ERROR that shows only the id', async () => {
+    const reported: { errorId: string; error: unknown }[] = [];
+    const failing: ProgramCatalog = {
+      listMunicipalities: async () => {
+        throw new Error('connection to /var/lib/koers.duckdb lost');
+      },
+      listPrograms: async () => [],
+    };
+    const failingCaller = createCallerFactory(appRouter)({
+      catalog: failing,
+      reportInternalError: (errorId, error) => reported.push({ errorId, error }),
+    });
+
+    const error = await failingCaller.municipalities.list().catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(String((error as Error).message)).not.toContain('duckdb');
+    expect(reported).toHaveLength(1);
+    expect((error as Error).message).toContain(`foutcode ${reported[0]?.errorId}`);
+    expect(reported[0]?.error).toMatchObject({ message: 'connection to /var/lib/koers.duckdb lost' });
+  });
+});
