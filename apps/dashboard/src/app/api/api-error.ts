@@ -1,0 +1,37 @@
+import { TRPCClientError } from '@trpc/client';
+
+/**
+ * Turns a failed request into one Dutch sentence a user can act on. The server
+ * writes its NOT_FOUND messages for users (in Dutch), so those are shown as they
+ * are; anything else is described by what it means for the user.
+ */
+export function describeApiError(error: unknown): string {
+  if (!(error instanceof TRPCClientError)) {
+    return 'Er ging iets onverwachts mis in het dashboard. Probeer het opnieuw of laad de pagina opnieuw.';
+  }
+  const code = readErrorCode(error);
+  switch (code) {
+    case undefined:
+      // No tRPC answer at all: the request never reached the server, or the
+      // answer was not tRPC (a proxy's error page, a server still starting).
+      return 'De server van Koers is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.';
+    case 'NOT_FOUND':
+      return error.message;
+    case 'BAD_REQUEST':
+      return 'Dit adres verwijst niet naar een bestaande gemeente. Kies een gemeente in de lijst bovenaan.';
+    case 'UNAUTHORIZED':
+    case 'FORBIDDEN':
+      return 'U heeft geen toegang tot deze gegevens. Meld u opnieuw aan of vraag toegang aan uw beheerder.';
+    default:
+      return `De server kon de gegevens niet leveren (foutcode ${code}). Probeer het later opnieuw.`;
+  }
+}
+
+/** The tRPC error code (`NOT_FOUND`, ...) the server answered with, if it answered. */
+function readErrorCode(error: TRPCClientError<never>): string | undefined {
+  const data: unknown = error.data;
+  if (typeof data === 'object' && data !== null && 'code' in data && typeof data.code === 'string') {
+    return data.code;
+  }
+  return undefined;
+}

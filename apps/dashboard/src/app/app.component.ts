@@ -1,0 +1,15 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterOutlet } from '@angular/router';
+import { DemoDataBannerComponent } from './demo-data-banner/demo-data-banner.component';
+import { MunicipalitySwitcherComponent } from './municipality-switcher/municipality-switcher.component';
+
+/** The frame of every page: skip link, toolbar with the municipality switcher, demo notice, content. */
+@Component({
+  selector: 'koers-root',
+  imports: [MatToolbarModule, RouterOutlet, DemoDataBannerComponent, MunicipalitySwitcherComponent],
+  templateUrl: './app.component.html',
+  styleUrl: './app.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AppComponent {}

@@ -1,0 +1,44 @@
+import { computed, inject, Injectable, resource } from '@angular/core';
+import type { Municipality } from '@koers/domain';
+import { describeApiError } from '../api/api-error';
+import { KOERS_API } from '../api/koers-api';
+
+/** The municipalities this installation serves, loaded once for the whole app. */
+@Injectable({ providedIn: 'root' })
+export class MunicipalitiesStore {
+  private readonly api = inject(KOERS_API);
+
+  private readonly listResource = resource({
+    loader: ({ abortSignal }) => this.api.listMunicipalities(abortSignal),
+  });
+
+  /** The municipalities, in the server's order; empty while loading or after an error. */
+  readonly municipalities = computed<readonly Municipality[]>(() =>
+    this.listResource.hasValue() ? this.listResource.value() : [],
+  );
+
+  /** True while the list is (re)loading. */
+  readonly isLoading = this.listResource.isLoading;
+
+  /** What went wrong, in Dutch, or null. */
+  readonly errorMessage = computed(() => {
+    const error = this.listResource.error();
+    return error === undefined ? null : describeApiError(error);
+  });
+
+  /** Settles once the list has loaded or failed: the list, or null after an error. */
+  readonly settled = computed<readonly Municipality[] | null | undefined>(() => {
+    if (this.listResource.isLoading()) return undefined;
+    return this.listResource.hasValue() ? this.listResource.value() : null;
+  });
+
+  /** The name of the municipality with this id, or the id itself while the list is not there. */
+  nameOf(municipalityId: string): string {
+    return this.municipalities().find((municipality) => municipality.id === municipalityId)?.name ?? municipalityId;
+  }
+
+  /** Asks the server again, after an error. */
+  reload(): void {
+    this.listResource.reload();
+  }
+}

@@ -1,0 +1,25 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MunicipalitiesStore } from '../../municipalities/municipalities.store';
+import { ProgramCardComponent } from '../program-card/program-card.component';
+import { ProgramsStore } from '../programs.store';
+
+/** `/:municipalityId/programmas`: the program budget of one municipality. */
+@Component({
+  selector: 'koers-programs-page',
+  imports: [MatButtonModule, MatProgressBarModule, ProgramCardComponent],
+  providers: [ProgramsStore],
+  templateUrl: './programs-page.component.html',
+  styleUrl: './programs-page.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ProgramsPageComponent {
+  protected readonly store = inject(ProgramsStore);
+  private readonly municipalities = inject(MunicipalitiesStore);
+
+  protected readonly municipalityName = computed(() => {
+    const municipalityId = this.store.municipalityId();
+    return municipalityId === undefined ? '' : this.municipalities.nameOf(municipalityId);
+  });
+}
