@@ -1,0 +1,62 @@
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { formatProblem, identifierPattern, type Municipality } from '@koers/domain';
+import { importWorkspace, insertUsers, type Database } from '@koers/persistence';
+import { loadWorkspace } from '@koers/workspace';
+import type { Kysely } from 'kysely';
+import { demoUsersFor } from './demo-users';
+
+/** Where the demo import reports what it did and what it skipped. */
+export interface DemoLog {
+  info(line: string): void;
+  warn(line: string): void;
+}
+
+/**
+ * Fills an empty database with every workspace folder under `demoDirectory`
+ * (the folder name is the municipality id) and one demo user per
+ * municipality and role. A problem in a workspace is printed as
+ * `path:line: message` and only that item is left out; a workspace that
+ * cannot be stored at all is skipped. Never throws for bad demo data.
+ */
+export async function importDemoWorkspaces(
+  db: Kysely<Database>,
+  demoDirectory: string,
+  log: DemoLog,
+  relativeTo: string,
+): Promise<Municipality[]> {
+  let folders: string[];
+  try {
+    const entries = await readdir(demoDirectory, { withFileTypes: true });
+    folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  } catch (error) {
+    log.warn(`Geen demogemeenten: ${demoDirectory} is niet te lezen (${(error as Error).message}).`);
+    return [];
+  }
+
+  const imported: Municipality[] = [];
+  for (const folder of folders) {
+    const directory = join(demoDirectory, folder);
+    const fromRoot = relative(relativeTo, directory);
+    // Paths inside the repository print short (data/demo/uithoorn/...); others in full.
+    const shown = fromRoot && !fromRoot.startsWith('..') ? fromRoot : directory;
+    if (!identifierPattern.test(folder)) {
+      log.warn(`${shown}: overgeslagen: de mapnaam is het id van de gemeente en moet beginnen met a-z en alleen a-z, 0-9, "_" en "-" bevatten.`);
+      continue;
+    }
+    const { workspace, problems } = await loadWorkspace(directory);
+    for (const problem of problems) log.warn(`${shown}/${formatProblem(problem)}`);
+    try {
+      const summary = await importWorkspace(db, folder, workspace, { actor: 'demo' });
+      imported.push({ id: folder, name: workspace.municipality });
+      log.info(
+        `${workspace.municipality}: ${summary.programs} programma's, ${summary.effects} effecten, ` +
+          `${summary.tasks} opgaven, ${summary.actions} acties, ${summary.indicators} indicatoren ingelezen.`,
+      );
+    } catch (error) {
+      log.warn(`${shown}: overgeslagen: ${(error as Error).message}`);
+    }
+  }
+  await insertUsers(db, demoUsersFor(imported));
+  return imported;
+}

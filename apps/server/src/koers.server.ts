@@ -1,0 +1,127 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { appRouter, type ApiContext, type ProgramCatalog } from '@koers/api';
+import {
+  createProgramCatalog,
+  type Database,
+  hasMunicipalities,
+  listMunicipalities,
+  listUsers,
+  openDatabase,
+} from '@koers/persistence';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import type { Kysely } from 'kysely';
+import { type DemoLog, importDemoWorkspaces } from './demo/demo-import';
+import { formatDemoSignIns } from './demo/demo-users';
+import { sendJson } from './http/json-response';
+import { setSecurityHeaders } from './http/security-headers';
+import { createStaticFiles } from './http/static-files';
+import { repositoryRoot, type ServerSettings } from './server.env';
+
+/** Where the server writes what it does; `console` in production, a collector in tests. */
+export type ServerLog = DemoLog & { error(line: string, error?: unknown): void };
+
+/** A Koers server: one port for the API, the dashboard and `/health`. */
+export interface KoersServer {
+  /** Starts listening; `/health` answers 503 until {@link KoersServer.prepare} is done. Resolves to the base URL. */
+  listen(): Promise<string>;
+  /** Opens and migrates the database and, in demo mode, fills an empty one; then the server is ready. */
+  prepare(): Promise<void>;
+  /** Stops taking requests, waits for the open ones, and closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the server from its settings. Listening and preparing are separate
+ * steps so the port answers (503 "starting") while a first start imports the
+ * demo data, and so a test can see both states.
+ */
+export function createKoersServer(settings: ServerSettings, log: ServerLog = console): KoersServer {
+  let db: Kysely<Database> | undefined;
+  let catalog: ProgramCatalog | undefined;
+  let url = `http://${settings.host}:${settings.port}`;
+
+  const reportInternalError = (errorId: string, error: unknown): void => log.error(`[fout ${errorId}]`, error);
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    createContext: (): ApiContext => {
+      // Requests reach tRPC only once `catalog` is set (see handle).
+      return { catalog: catalog as ProgramCatalog, reportInternalError };
+    },
+  });
+  const staticFiles = createStaticFiles(settings.dashboardDirectory);
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    setSecurityHeaders(response);
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/health') {
+      if (catalog) sendJson(response, 200, { status: 'ok', database: 'duckdb' });
+      else sendJson(response, 503, { status: 'starting' });
+      return;
+    }
+    if (path === '/trpc' || path.startsWith('/trpc/')) {
+      if (!catalog) {
+        response.setHeader('Retry-After', '2');
+        sendJson(response, 503, { status: 'starting' });
+        return;
+      }
+      trpc(request, response);
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD');
+      sendJson(response, 405, { error: 'Methode niet toegestaan / method not allowed' });
+      return;
+    }
+    await staticFiles(request, response);
+  }
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      const errorId = crypto.randomUUID().slice(0, 8);
+      reportInternalError(errorId, error);
+      if (!response.headersSent) sendJson(response, 500, { error: `Interne fout (foutcode ${errorId})` });
+      else response.destroy();
+    });
+  });
+
+  return {
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(settings.port, settings.host, () => {
+          server.off('error', reject);
+          const { port } = server.address() as AddressInfo;
+          url = `http://${settings.host}:${port}`;
+          resolve(url);
+        });
+      }),
+
+    async prepare() {
+      db = await openDatabase({ kind: 'duckdb', path: settings.databasePath });
+      if (settings.isDemo && !(await hasMunicipalities(db))) {
+        log.info('Eerste start: de demogemeenten worden ingelezen ...');
+        await importDemoWorkspaces(db, settings.demoDirectory, log, repositoryRoot);
+      }
+      catalog = createProgramCatalog(db);
+      if (settings.isDemo) {
+        log.info(formatDemoSignIns(url, await listUsers(db), await listMunicipalities(db)));
+      } else {
+        log.info(`Koers draait op ${url}`);
+      }
+    },
+
+    async close() {
+      catalog = undefined;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // A request still open after a few seconds (a stuck client) does not hold the shutdown.
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      });
+      await db?.destroy();
+      db = undefined;
+    },
+  };
+}
