@@ -1,0 +1,132 @@
+import type { IndicatorDefinition } from '@koers/domain';
+import { type ExpressionField, guardExpression } from '../guard';
+import { groupingSql } from './grouping-sql';
+import { grainSql } from './period-grain';
+import { quoteIdentifier, quoteString } from './quote-identifier';
+
+/** SQL name of the table that holds a source's rows, already quoted, e.g. '"src_misdrijven"'. */
+export type TableOf = (sourceId: string) => string;
+
+/** One indicator as SQL, with the sources its query reads. */
+export interface CompiledIndicator {
+  readonly indicatorId: string;
+  /**
+   * One SELECT returning `dimension` VARCHAR (NULL for the total), `member`
+   * VARCHAR (NULL for the total and for the null member), `period` VARCHAR and
+   * `value` DOUBLE, ordered by dimension NULLS FIRST, member NULLS FIRST, period.
+   */
+  readonly sql: string;
+  readonly sourceIds: readonly string[];
+}
+
+/**
+ * Compiles an indicator into one query (WORKSPACE-FORMAT.md, "What is computed").
+ *
+ * - Periods are the grain's periods with at least one source row before the
+ *   filter (rows with a NULL time belong to none); the value is the measure over
+ *   the rows that pass the filter, and, where none pass, the measure evaluated
+ *   over no rows at all (count 0, sum NULL, whatever SQL gives).
+ * - With `per`, value = measure / denominator * scale, the denominator being
+ *   `per.measure` at the latest `per.time` before the next period starts (an
+ *   ASOF join on a small table of snapshots); a missing, NULL or zero
+ *   denominator gives NULL.
+ * - Each dimension column is grouped on its own (GROUPING SETS, one pass), with
+ *   its own as-of denominator per member; NULL is a member of its own.
+ *
+ * `measure`, `filter` and `per.measure` are pasted as written, after
+ * {@link guardExpression} accepts them; every column name the definition gives
+ * (time, dimensions, per.time) is quoted with {@link quoteIdentifier}.
+ *
+ * @throws Error naming the indicator and field when an expression is refused.
+ * @example
+ * compileIndicator(indicator, (id) => quoteIdentifier(`src_${id}`)).sql;
+ * // WITH koers_periods AS (SELECT date_trunc('quarter', CAST("pleegdatum" AS TIMESTAMP)) ...
+ */
+export function compileIndicator(indicator: IndicatorDefinition, tableOf: TableOf): CompiledIndicator {
+  const measure = checked(indicator, 'measure', indicator.measure);
+  const filter = indicator.filter === undefined ? undefined : checked(indicator, 'filter', indicator.filter);
+  const dimensions = [...new Set(indicator.dimensions)];
+  const grain = grainSql[indicator.grain];
+  const source = tableOf(indicator.source);
+  const time = quoteIdentifier(indicator.time);
+  const start = grain.start(`CAST(${time} AS TIMESTAMP)`);
+  const grouping = groupingSql(start, dimensions);
+  const value = `CAST((${measure}) AS DOUBLE)`;
+
+  const ctes: string[] = [];
+  if (filter === undefined) {
+    // Without a filter every period has rows that pass, so one pass gives periods and values.
+    ctes.push(
+      `koers_values AS (\n  SELECT ${start} AS koers_start, ${grouping.keys}, ${value} AS koers_value\n` +
+        `  FROM ${source}\n  WHERE ${time} IS NOT NULL\n  GROUP BY ${grouping.groupBy}\n)`,
+    );
+  } else {
+    ctes.push(
+      `koers_periods AS (\n  SELECT ${start} AS koers_start, ${grouping.keys}\n` +
+        `  FROM ${source}\n  WHERE ${time} IS NOT NULL\n  GROUP BY ${grouping.groupBy}\n)`,
+      `koers_passing AS (\n  SELECT ${start} AS koers_start, ${grouping.keys}, ${value} AS koers_value\n` +
+        `  FROM ${source}\n  WHERE ${time} IS NOT NULL AND (${filter})\n  GROUP BY ${grouping.groupBy}\n)`,
+      // A period with rows but none passing gets the measure over an empty set, as SQL defines it.
+      `koers_values AS (\n  SELECT p.koers_start, p.koers_set, p.koers_member,\n` +
+        `    CASE WHEN v.koers_set IS NULL THEN (SELECT ${value} FROM ${source} WHERE false) ELSE v.koers_value END AS koers_value\n` +
+        `  FROM koers_periods AS p\n  LEFT JOIN koers_passing AS v\n` +
+        `    ON v.koers_set = p.koers_set AND v.koers_start = p.koers_start AND v.koers_member IS NOT DISTINCT FROM p.koers_member\n)`,
+    );
+  }
+
+  const dimension = dimensionNameSql(dimensions);
+  const label = grain.label('n.koers_start');
+  const order = 'ORDER BY dimension NULLS FIRST, member NULLS FIRST, period';
+  let select: string;
+  if (indicator.per === undefined) {
+    select = `SELECT ${dimension} AS dimension, n.koers_member AS member, ${label} AS period, n.koers_value AS value\nFROM koers_values AS n\n${order}`;
+  } else {
+    const per = indicator.per;
+    const denominatorMeasure = checked(indicator, 'per.measure', per.measure);
+    const perTime = quoteIdentifier(per.time);
+    const snapshot = `CAST(${perTime} AS TIMESTAMP)`;
+    const perGrouping = groupingSql(snapshot, dimensions);
+    ctes.push(
+      `koers_snapshots AS (\n  SELECT ${snapshot} AS koers_snapshot, ${perGrouping.keys},` +
+        ` CAST((${denominatorMeasure}) AS DOUBLE) AS koers_denominator\n` +
+        `  FROM ${tableOf(per.source)}\n  WHERE ${perTime} IS NOT NULL\n  GROUP BY ${perGrouping.groupBy}\n)`,
+      `koers_snapshot_keys AS (\n  SELECT *, ${memberKeysSql} FROM koers_snapshots\n)`,
+      `koers_numerators AS (\n  SELECT *, ${grain.end('koers_start')} AS koers_end, ${memberKeysSql} FROM koers_values\n)`,
+    );
+    // ASOF equality cannot match NULL members, so members are matched on (is null, text or '').
+    select =
+      `SELECT ${dimension} AS dimension, n.koers_member AS member, ${label} AS period,\n` +
+      `  n.koers_value / nullif(s.koers_denominator, 0) * ${scaleSql(indicator, per.scale)} AS value\n` +
+      `FROM koers_numerators AS n\nASOF LEFT JOIN koers_snapshot_keys AS s\n` +
+      `  ON s.koers_set = n.koers_set AND s.koers_member_is_null = n.koers_member_is_null` +
+      ` AND s.koers_member_key = n.koers_member_key AND n.koers_end > s.koers_snapshot\n${order}`;
+  }
+
+  const sourceIds = [...new Set([indicator.source, ...(indicator.per ? [indicator.per.source] : [])])];
+  return { indicatorId: indicator.id, sql: `WITH ${ctes.join(',\n')}\n${select}`, sourceIds };
+}
+
+const memberKeysSql = "koers_member IS NULL AS koers_member_is_null, coalesce(koers_member, '') AS koers_member_key";
+
+/** The expression, guarded, with a line break after it so a trailing `--` comment ends there. */
+function checked(indicator: IndicatorDefinition, field: ExpressionField, text: string): string {
+  const refusal = guardExpression(text, field);
+  if (refusal !== null) {
+    const where = indicator.file === undefined ? `indicator "${indicator.id}"` : `${indicator.file} (indicator "${indicator.id}")`;
+    throw new Error(`${where}: ${refusal}`);
+  }
+  return `\n${text}\n`;
+}
+
+function dimensionNameSql(dimensions: readonly string[]): string {
+  if (dimensions.length === 0) return 'CAST(NULL AS VARCHAR)';
+  const cases = dimensions.map((name, index) => `WHEN ${index + 1} THEN ${quoteString(name)}`).join(' ');
+  return `CASE n.koers_set ${cases} END`;
+}
+
+function scaleSql(indicator: IndicatorDefinition, scale: number): string {
+  if (!Number.isFinite(scale) || scale <= 0) {
+    throw new Error(`indicator "${indicator.id}": per.scale must be a positive number (for example 1000), not ${scale}`);
+  }
+  return `CAST(${String(scale)} AS DOUBLE)`;
+}
