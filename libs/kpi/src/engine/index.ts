@@ -1,0 +1,3 @@
+export * from './engine.types';
+export * from './kpi-engine';
+export { shiftPeriod } from './period-shift';

@@ -1,0 +1,41 @@
+import type { DuckDBResultReader } from '@duckdb/node-api';
+import type { IndicatorDefinition, IndicatorResult, MemberValue, PeriodValue } from '@koers/domain';
+import { latestOf, statusOf } from '../compile/index';
+
+/**
+ * Turns the compiled query's rows (`dimension`, `member`, `period`, `value`)
+ * into the contract's result: total values by ascending period, one list per
+ * dimension (members ascending, the null member last, then periods), latest and status.
+ */
+export function buildIndicatorResult(indicator: IndicatorDefinition, reader: DuckDBResultReader): IndicatorResult {
+  const values: PeriodValue[] = [];
+  const breakdown: Record<string, MemberValue[]> = Object.fromEntries(indicator.dimensions.map((name) => [name, []]));
+  for (const [dimension, member, period, value] of reader.getRowsJS()) {
+    const number = value === null || value === undefined ? null : Number(value);
+    const finite = number !== null && Number.isFinite(number) ? number : null;
+    if (dimension === null || dimension === undefined) {
+      values.push({ period: String(period), value: finite });
+    } else {
+      const list = (breakdown[String(dimension)] ??= []);
+      list.push({ member: member === null || member === undefined ? null : String(member), period: String(period), value: finite });
+    }
+  }
+  values.sort((a, b) => compareText(a.period, b.period));
+  for (const list of Object.values(breakdown)) {
+    list.sort((a, b) => compareMember(a.member, b.member) || compareText(a.period, b.period));
+  }
+  const latest = latestOf(values);
+  const { status, target } = statusOf(latest, indicator);
+  return { id: indicator.id, status, latest, target, values, breakdown };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareMember(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return compareText(a, b);
+}
