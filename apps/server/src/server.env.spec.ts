@@ -26,7 +26,7 @@ describe('readServerSettings', () => {
 
   it('names every wrong variable at once', () => {
     expect(() => readServerSettings({ PORT: 'drieduizend', KOERS_DEMO: 'misschien' })).toThrow(
-      /PORT: .*\n {2}KOERS_DEMO: must be true or false/,
+      /PORT: must be a port number from 0 to 65535.*\n {2}KOERS_DEMO: must be true or false/,
     );
   });
 });

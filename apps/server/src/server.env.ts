@@ -14,8 +14,15 @@ const pathText = z
   .min(1, 'must be a path')
   .transform((path) => (isAbsolute(path) ? path : resolve(repositoryRoot, path)));
 
+const portMessage = 'must be a port number from 0 to 65535 (for example 3000; 0 takes a free port)';
+
 const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535, 'must be a port number (0 to 65535)').default(3000),
+  PORT: z.coerce
+    .number({ message: portMessage })
+    .int(portMessage)
+    .min(0, portMessage)
+    .max(65535, portMessage)
+    .default(3000),
   // Loopback by default: a first start on a laptop should not be reachable from the network.
   HOST: z.string().min(1, 'must be a host name or address (for example 0.0.0.0)').default('127.0.0.1'),
   KOERS_DATABASE: pathText.default(resolve(repositoryRoot, 'var/koers.duckdb')),
