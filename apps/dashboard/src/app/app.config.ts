@@ -1,5 +1,5 @@
 import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideRouter, withInMemoryScrolling } from '@angular/router';
 import { provideKoersApi } from './api/trpc-koers-api';
 import { appRoutes } from './app.routes';
 import { provideCharts } from './charts/provide-charts';
@@ -10,7 +10,11 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideDutchLocale(),
-    provideRouter(appRoutes, withComponentInputBinding()),
+    provideRouter(
+      appRoutes,
+      // Links to a program (`#programma-...`) scroll to it; a new page starts at the top.
+      withInMemoryScrolling({ anchorScrolling: 'enabled', scrollPositionRestoration: 'enabled' }),
+    ),
     provideKoersApi('/trpc'),
     provideCharts(),
   ],

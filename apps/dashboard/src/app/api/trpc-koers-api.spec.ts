@@ -58,7 +58,9 @@ describe('createTrpcKoersApi', () => {
 
   it('explains a malformed address without showing the validation details', async () => {
     const server = answering(400, [
-      { error: { message: '[{"code":"invalid_format"}]', code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400 } } },
+      {
+        error: { message: '[{"code":"invalid_format"}]', code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400 } },
+      },
     ]);
     const api = createTrpcKoersApi({ url: '/trpc', fetch: server.fetch });
 

@@ -14,7 +14,10 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
           d="M11 7h2v2h-2zm0 4h2v6h-2zm1-9C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2zm0 18c-4.41 0-8-3.59-8-8s3.59-8 8-8 8 3.59 8 8-3.59 8-8 8z"
         />
       </svg>
-      <span><strong>Demogegevens: alle cijfers zijn fictief.</strong> Dit is een voorbeeldomgeving om Koers te verkennen.</span>
+      <span
+        ><strong>Demogegevens: alle cijfers zijn fictief.</strong> Dit is een voorbeeldomgeving om Koers te
+        verkennen.</span
+      >
     </p>
   `,
   styles: `
@@ -30,6 +33,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
       align-items: flex-start;
       gap: 0.5rem;
       max-width: 72rem;
+      box-sizing: border-box;
       margin: 0 auto;
       padding: 0.5rem 1rem;
       font: var(--mat-sys-body-medium);

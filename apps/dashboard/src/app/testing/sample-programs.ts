@@ -44,7 +44,12 @@ export const uithoornGovernance: ProgramOverview = {
           owner: 'Team Bestuursondersteuning',
           due: '2025-12-31',
         },
-        { id: 'regionale-samenwerking', title: 'Regie op de regionale samenwerking', kind: 'regular', priority: 'execution' },
+        {
+          id: 'regionale-samenwerking',
+          title: 'Regie op de regionale samenwerking',
+          kind: 'regular',
+          priority: 'execution',
+        },
       ],
     },
     { id: 'organisatie', title: 'Versterk de gemeentelijke organisatie.', effects: ['bestuurskracht'], actions: [] },
@@ -64,9 +69,22 @@ export const hilversumGovernance: ProgramOverview = {
   tasks: [],
 };
 
+/** A second Uithoorn program, so the page has a list of contents. */
+export const uithoornSafety: ProgramOverview = {
+  id: 'veiligheid',
+  municipalityId: 'uithoorn',
+  title: 'Veiligheid',
+  portfolioHolders: ['burgemeester'],
+  department: 'Openbare Orde en Veiligheid',
+  vision: null,
+  policyDocuments: [],
+  effects: [{ id: 'minder-winkeldiefstal', title: 'Minder winkeldiefstal in de winkelcentra', indicators: [] }],
+  tasks: [],
+};
+
 /** Programs per municipality id. */
 export const samplePrograms: Readonly<Record<string, readonly ProgramOverview[]>> = {
-  uithoorn: [uithoornGovernance],
+  uithoorn: [uithoornGovernance, uithoornSafety],
   hilversum: [hilversumGovernance],
   diemen: [],
 };

@@ -44,7 +44,10 @@ describe('ProgramsPageComponent', () => {
     const { harness, loader } = await open('/uithoorn/programmas');
 
     const cards = await loader.getAllHarnesses(MatCardHarness);
-    expect(await Promise.all(cards.map((card) => card.getTitleText()))).toEqual(['Bestuur en organisatie']);
+    expect(await Promise.all(cards.map((card) => card.getTitleText()))).toEqual([
+      'Bestuur en organisatie',
+      'Veiligheid',
+    ]);
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe("Programma's van Uithoorn");
 
     const [card] = cards;
@@ -68,6 +71,21 @@ describe('ProgramsPageComponent', () => {
     expect(text).toContain('Gereed: 31 december 2025');
     expect(text).toContain('Regie op de regionale samenwerking Soort: Regulier Prioriteit: Uitvoering');
     expect(text).toContain('Versterk de gemeentelijke organisatie. Nog geen acties.');
+  });
+
+  it('links to each program from a list of contents when there are several', async () => {
+    const { harness } = await open('/hilversum/programmas');
+    expect(harness.routeNativeElement?.querySelector('nav')).toBeNull();
+
+    await harness.navigateByUrl('/uithoorn/programmas');
+    await harness.fixture.whenStable();
+
+    const links = Array.from(harness.routeNativeElement?.querySelectorAll('nav a') ?? []);
+    expect(links.map((link) => [link.textContent?.trim(), link.getAttribute('href')])).toEqual([
+      ['Bestuur en organisatie', '/uithoorn/programmas#programma-bestuur-en-organisatie'],
+      ['Veiligheid', '/uithoorn/programmas#programma-veiligheid'],
+    ]);
+    expect(harness.routeNativeElement?.querySelector('#programma-veiligheid')?.textContent).toBe('Veiligheid');
   });
 
   it('shows a progress bar while the programs load', async () => {
@@ -107,7 +125,10 @@ describe('ProgramsPageComponent', () => {
     await retry.click();
 
     const cards = await loader.getAllHarnesses(MatCardHarness);
-    expect(await Promise.all(cards.map((card) => card.getTitleText()))).toEqual(['Bestuur en organisatie']);
+    expect(await Promise.all(cards.map((card) => card.getTitleText()))).toEqual([
+      'Bestuur en organisatie',
+      'Veiligheid',
+    ]);
     expect(harness.routeNativeElement?.querySelector('[role="alert"]')).toBeNull();
   });
 

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { MunicipalitiesStore } from '../../municipalities/municipalities.store';
 import { ProgramCardComponent } from '../program-card/program-card.component';
 import { ProgramsStore } from '../programs.store';
@@ -8,7 +9,7 @@ import { ProgramsStore } from '../programs.store';
 /** `/:municipalityId/programmas`: the program budget of one municipality. */
 @Component({
   selector: 'koers-programs-page',
-  imports: [MatButtonModule, MatProgressBarModule, ProgramCardComponent],
+  imports: [MatButtonModule, MatProgressBarModule, ProgramCardComponent, RouterLink],
   providers: [ProgramsStore],
   templateUrl: './programs-page.component.html',
   styleUrl: './programs-page.component.scss',
