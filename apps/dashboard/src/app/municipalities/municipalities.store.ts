@@ -32,9 +32,9 @@ export class MunicipalitiesStore {
     return this.listResource.hasValue() ? this.listResource.value() : null;
   });
 
-  /** The name of the municipality with this id, or the id itself while the list is not there. */
-  nameOf(municipalityId: string): string {
-    return this.municipalities().find((municipality) => municipality.id === municipalityId)?.name ?? municipalityId;
+  /** The name of the municipality with this id; undefined while the list loads, or when it serves no such municipality. */
+  nameOf(municipalityId: string): string | undefined {
+    return this.municipalities().find((municipality) => municipality.id === municipalityId)?.name;
   }
 
   /** Asks the server again, after an error. */

@@ -1,4 +1,5 @@
 import type { ProgramOverview } from '@koers/api';
+import { TRPCClientError } from '@trpc/client';
 import type { Municipality } from '@koers/domain';
 import type { KoersApi } from '../api/koers-api';
 
@@ -28,7 +29,13 @@ export class InMemoryKoersApi implements KoersApi {
   async listPrograms(municipalityId: string): Promise<readonly ProgramOverview[]> {
     this.calls.push(`listPrograms(${municipalityId})`);
     await this.answer();
-    return this.programs[municipalityId] ?? [];
+    const programs = this.programs[municipalityId];
+    if (programs === undefined) {
+      // What the server answers for a municipality it does not serve.
+      const message = `Gemeente "${municipalityId}" bestaat niet in deze installatie.`;
+      throw TRPCClientError.from({ error: { message, code: -32004, data: { code: 'NOT_FOUND', httpStatus: 404 } } });
+    }
+    return programs;
   }
 
   /** Holds back every answer until `release()`. */

@@ -132,6 +132,15 @@ describe('ProgramsPageComponent', () => {
     expect(harness.routeNativeElement?.querySelector('[role="alert"]')).toBeNull();
   });
 
+  it("shows the server's reason for an address of a municipality it does not serve", async () => {
+    const { harness } = await open('/amsterdam/programmas');
+
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe("Programma's");
+    expect(harness.routeNativeElement?.querySelector('[role="alert"]')?.textContent).toContain(
+      'Gemeente "amsterdam" bestaat niet in deze installatie.',
+    );
+  });
+
   it('loads the programs of the other municipality when the route changes', async () => {
     const { harness, loader } = await open('/uithoorn/programmas');
     await harness.navigateByUrl('/hilversum/programmas');

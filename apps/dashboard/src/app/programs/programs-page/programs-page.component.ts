@@ -19,8 +19,10 @@ export class ProgramsPageComponent {
   protected readonly store = inject(ProgramsStore);
   private readonly municipalities = inject(MunicipalitiesStore);
 
-  protected readonly municipalityName = computed(() => {
+  /** "Programma's van Uithoorn", or just "Programma's" for an id the installation does not know (yet). */
+  protected readonly heading = computed(() => {
     const municipalityId = this.store.municipalityId();
-    return municipalityId === undefined ? '' : this.municipalities.nameOf(municipalityId);
+    const name = municipalityId === undefined ? undefined : this.municipalities.nameOf(municipalityId);
+    return name === undefined ? "Programma's" : `Programma's van ${name}`;
   });
 }
