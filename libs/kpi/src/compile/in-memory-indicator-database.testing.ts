@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { type IndicatorDefinition, indicatorSchema } from '@koers/domain';
-import { compileIndicator } from './indicator.compiler';
+import { type CompileOptions, compileIndicator } from './indicator.compiler';
 import { quoteIdentifier } from './quote-identifier';
 
 /** One row of a compiled indicator's result. */
@@ -20,11 +20,13 @@ export class InMemoryIndicatorDatabase {
   private constructor(
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    private readonly options: CompileOptions,
   ) {}
 
-  static async open(): Promise<InMemoryIndicatorDatabase> {
+  /** Opens an empty database; `options` go to every compile (to test each query shape). */
+  static async open(options: CompileOptions = {}): Promise<InMemoryIndicatorDatabase> {
     const instance = await DuckDBInstance.create(':memory:');
-    return new InMemoryIndicatorDatabase(instance, await instance.connect());
+    return new InMemoryIndicatorDatabase(instance, await instance.connect(), options);
   }
 
   /** The quoted table name of source `id`. */
@@ -38,17 +40,17 @@ export class InMemoryIndicatorDatabase {
   }
 
   /** Parses `fields` as indicator YAML would be (defaults included) and compiles it. */
-  static compile(this: void, fields: Record<string, unknown>): string {
+  compile(fields: Record<string, unknown>): string {
     const indicator: IndicatorDefinition = {
       ...indicatorSchema.parse({ title: 'Test', unit: 'aantal', direction: 'lower_is_better', grain: 'quarter', ...fields }),
       id: 'test',
     };
-    return compileIndicator(indicator, InMemoryIndicatorDatabase.tableOf).sql;
+    return compileIndicator(indicator, InMemoryIndicatorDatabase.tableOf, this.options).sql;
   }
 
   /** Compiles `fields` (see {@link compile}) and runs the query. */
   async compute(fields: Record<string, unknown>): Promise<ResultRow[]> {
-    const reader = await this.connection.runAndReadAll(InMemoryIndicatorDatabase.compile(fields));
+    const reader = await this.connection.runAndReadAll(this.compile(fields));
     return reader.getRowObjects() as unknown as ResultRow[];
   }
 

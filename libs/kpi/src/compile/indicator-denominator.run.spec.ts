@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryIndicatorDatabase } from './in-memory-indicator-database.testing';
 
-describe('compiled indicator: the denominator (per)', () => {
+describe.each(['auto', 'two-pass'] as const)('compiled indicator (%s filter shape): the denominator (per)', (filterShape) => {
   let database: InMemoryIndicatorDatabase;
 
   beforeEach(async () => {
-    database = await InMemoryIndicatorDatabase.open();
+    database = await InMemoryIndicatorDatabase.open({ filterShape });
     // One theft a month, January to December 2025, and one in December 2024.
     await database.run(`CREATE TABLE src_misdrijven AS
       SELECT DATE '2025-01-15' + INTERVAL (m) MONTH AS pleegdatum, 'winkeldiefstal' AS soort FROM range(12) AS r(m)

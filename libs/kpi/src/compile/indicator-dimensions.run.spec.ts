@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryIndicatorDatabase } from './in-memory-indicator-database.testing';
 
-describe('compiled indicator: dimensions', () => {
+describe.each(['auto', 'two-pass'] as const)('compiled indicator (%s filter shape): dimensions', (filterShape) => {
   let database: InMemoryIndicatorDatabase;
 
   beforeEach(async () => {
-    database = await InMemoryIndicatorDatabase.open();
+    database = await InMemoryIndicatorDatabase.open({ filterShape });
     await database.run(`CREATE TABLE src_meldingen AS SELECT * FROM (VALUES
       (DATE '2025-01-10', 'Centrum', 1, true, 10.0),
       (DATE '2025-01-11', 'Centrum', 1, false, 20.0),

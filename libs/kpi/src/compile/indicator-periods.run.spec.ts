@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InMemoryIndicatorDatabase } from './in-memory-indicator-database.testing';
 
-describe('compiled indicator: periods and values', () => {
+describe.each(['auto', 'two-pass'] as const)('compiled indicator (%s filter shape): periods and values', (filterShape) => {
   let database: InMemoryIndicatorDatabase;
 
   beforeEach(async () => {
-    database = await InMemoryIndicatorDatabase.open();
+    database = await InMemoryIndicatorDatabase.open({ filterShape });
     await database.run(`CREATE TABLE src_misdrijven AS SELECT * FROM (VALUES
       (DATE '2024-12-31', 'winkeldiefstal', 10),
       (DATE '2025-01-05', 'winkeldiefstal', 3),
@@ -105,7 +105,7 @@ describe('compiled indicator: periods and values', () => {
 
   it('returns DOUBLE values in the documented columns and order', async () => {
     const reader = await database.connection.runAndReadAll(
-      `SELECT column_name, column_type FROM (DESCRIBE ${InMemoryIndicatorDatabase.compile({ ...shoplifting, measure: 'count(*)' })})`,
+      `SELECT column_name, column_type FROM (DESCRIBE ${database.compile({ ...shoplifting, measure: 'count(*)' })})`,
     );
     expect(reader.getRowObjectsJson()).toEqual([
       { column_name: 'dimension', column_type: 'VARCHAR' },
@@ -113,5 +113,20 @@ describe('compiled indicator: periods and values', () => {
       { column_name: 'period', column_type: 'VARCHAR' },
       { column_name: 'value', column_type: 'DOUBLE' },
     ]);
+  });
+});
+
+describe('compiled indicator: a measure that fails on rows the filter excludes', () => {
+  it('is evaluated only over the passing rows', async () => {
+    const database = await InMemoryIndicatorDatabase.open();
+    try {
+      await database.run(`CREATE TABLE src_telling AS SELECT * FROM (VALUES
+        (DATE '2025-01-01', '12'), (DATE '2025-01-02', 'n.v.t.'), (DATE '2025-04-01', 'n.v.t.')
+      ) AS t(datum, aantal)`);
+      const totals = await database.totals({ source: 'telling', time: 'datum', measure: 'sum(CAST(aantal AS INTEGER))', filter: "aantal <> 'n.v.t.'" });
+      expect(totals).toEqual({ '2025-Q1': 12, '2025-Q2': null });
+    } finally {
+      database.close();
+    }
   });
 });

@@ -33,10 +33,10 @@ describe('compileIndicator', () => {
       sourceIds: ['misdrijven'],
       sql: [
         'WITH koers_values AS (',
-        `  SELECT date_trunc('year', CAST("pleegdatum" AS TIMESTAMP)) AS koers_start, 0 AS koers_set, CAST(NULL AS VARCHAR) AS koers_member, CAST((\ncount(*)\n) AS DOUBLE) AS koers_value`,
+        `  SELECT date_trunc('year', CAST("pleegdatum" AS DATE)) AS koers_start, 0 AS koers_set, CAST(NULL AS VARCHAR) AS koers_member, CAST((\ncount(*)\n) AS DOUBLE) AS koers_value`,
         '  FROM "src_misdrijven"',
         '  WHERE "pleegdatum" IS NOT NULL',
-        `  GROUP BY date_trunc('year', CAST("pleegdatum" AS TIMESTAMP))`,
+        `  GROUP BY date_trunc('year', CAST("pleegdatum" AS DATE))`,
         ')',
         `SELECT CAST(NULL AS VARCHAR) AS dimension, n.koers_member AS member, strftime(n.koers_start, '%Y') AS period, n.koers_value AS value`,
         'FROM koers_values AS n',
@@ -45,16 +45,22 @@ describe('compileIndicator', () => {
     });
   });
 
-  it('finds periods before the filter and values after it, in two passes', () => {
-    const { sql } = compileIndicator(indicator({ filter: "soort = 'winkeldiefstal'" }), tableOf);
-    expect(sql).toContain('koers_periods AS (\n  SELECT date_trunc(\'year\', CAST("pleegdatum" AS TIMESTAMP)) AS koers_start');
-    expect(sql).toContain(`WHERE "pleegdatum" IS NOT NULL AND (\nsoort = 'winkeldiefstal'\n)`);
-    expect(sql).toContain('(SELECT CAST((\ncount(*)\n) AS DOUBLE) FROM "src_misdrijven" WHERE false)');
+  it('puts the filter on each aggregate where that gives the same result, in one pass', () => {
+    const { sql } = compileIndicator(indicator({ measure: 'sum(x) / nullif(count(*), 0)', filter: "soort = 'a'" }), tableOf);
+    expect(sql).toContain(`CAST((\nsum(x) FILTER (WHERE (\nsoort = 'a'\n)) / nullif(count(*) FILTER (WHERE (\nsoort = 'a'\n)), 0)\n) AS DOUBLE)`);
+    expect(sql).not.toContain('koers_periods');
+  });
+
+  it('finds periods before the filter and values after it in two passes where the measure needs it', () => {
+    const { sql } = compileIndicator(indicator({ measure: 'sum(CAST(w AS INTEGER))', filter: "w <> 'n.v.t.'" }), tableOf);
+    expect(sql).toContain('koers_periods AS (\n  SELECT date_trunc(\'year\', CAST("pleegdatum" AS DATE)) AS koers_start');
+    expect(sql).toContain(`WHERE "pleegdatum" IS NOT NULL AND (\nw <> 'n.v.t.'\n)`);
+    expect(sql).toContain('(SELECT CAST((\nsum(CAST(w AS INTEGER))\n) AS DOUBLE) FROM "src_misdrijven" WHERE false)');
   });
 
   it('groups each dimension on its own with GROUPING SETS', () => {
     const { sql } = compileIndicator(indicator({ grain: 'month', dimensions: ['wijk', 'soort'] }), tableOf);
-    const start = `date_trunc('month', CAST("pleegdatum" AS TIMESTAMP))`;
+    const start = `date_trunc('month', CAST("pleegdatum" AS DATE))`;
     expect(sql).toContain(`GROUP BY GROUPING SETS ((${start}), (${start}, "wijk"), (${start}, "soort"))`);
     expect(sql).toContain(`CASE n.koers_set WHEN 1 THEN 'wijk' WHEN 2 THEN 'soort' END AS dimension`);
     expect(sql).toContain(`strftime(n.koers_start, '%Y-%m') AS period`);

@@ -1,5 +1,6 @@
 import type { IndicatorDefinition } from '@koers/domain';
 import { type ExpressionField, guardExpression } from '../guard';
+import { injectFilter } from './filter-injection';
 import { groupingSql } from './grouping-sql';
 import { grainSql } from './period-grain';
 import { quoteIdentifier, quoteString } from './quote-identifier';
@@ -17,6 +18,16 @@ export interface CompiledIndicator {
    */
   readonly sql: string;
   readonly sourceIds: readonly string[];
+}
+
+/** How to compile; the defaults are what the engine uses. */
+export interface CompileOptions {
+  /**
+   * `auto` (default): with a filter, put it on each aggregate (`FILTER (WHERE ...)`, one pass) when
+   * the measure allows that without changing its result, else two passes. `two-pass`: always two
+   * passes (periods over all rows, the measure over the passing rows); for tests and benchmarks.
+   */
+  readonly filterShape?: 'auto' | 'two-pass';
 }
 
 /**
@@ -42,30 +53,33 @@ export interface CompiledIndicator {
  * compileIndicator(indicator, (id) => quoteIdentifier(`src_${id}`)).sql;
  * // WITH koers_periods AS (SELECT date_trunc('quarter', CAST("pleegdatum" AS TIMESTAMP)) ...
  */
-export function compileIndicator(indicator: IndicatorDefinition, tableOf: TableOf): CompiledIndicator {
+export function compileIndicator(indicator: IndicatorDefinition, tableOf: TableOf, options: CompileOptions = {}): CompiledIndicator {
   const measure = checked(indicator, 'measure', indicator.measure);
   const filter = indicator.filter === undefined ? undefined : checked(indicator, 'filter', indicator.filter);
   const dimensions = [...new Set(indicator.dimensions)];
   const grain = grainSql[indicator.grain];
   const source = tableOf(indicator.source);
   const time = quoteIdentifier(indicator.time);
-  const start = grain.start(`CAST(${time} AS TIMESTAMP)`);
+  // Periods of a day or longer: a DATE cast is free on a DATE column and also takes TIMESTAMP and ISO text.
+  const start = grain.start(`CAST(${time} AS DATE)`);
   const grouping = groupingSql(start, dimensions);
-  const value = `CAST((${measure}) AS DOUBLE)`;
 
   const ctes: string[] = [];
-  if (filter === undefined) {
-    // Without a filter every period has rows that pass, so one pass gives periods and values.
+  const filtered = filter === undefined || options.filterShape === 'two-pass' ? null : injectFilter(measure, filter);
+  if (filter === undefined || filtered !== null) {
+    // One pass gives periods and values: without a filter every period's rows pass; with one,
+    // each aggregate carries it as FILTER (WHERE ...), which over no passing rows gives what SQL gives.
     ctes.push(
-      `koers_values AS (\n  SELECT ${start} AS koers_start, ${grouping.keys}, ${value} AS koers_value\n` +
+      `koers_values AS (\n  SELECT ${start} AS koers_start, ${grouping.keys}, ${asDouble(filtered ?? measure)} AS koers_value\n` +
         `  FROM ${source}\n  WHERE ${time} IS NOT NULL\n  GROUP BY ${grouping.groupBy}\n)`,
     );
   } else {
+    const value = asDouble(measure);
     ctes.push(
       `koers_periods AS (\n  SELECT ${start} AS koers_start, ${grouping.keys}\n` +
         `  FROM ${source}\n  WHERE ${time} IS NOT NULL\n  GROUP BY ${grouping.groupBy}\n)`,
       `koers_passing AS (\n  SELECT ${start} AS koers_start, ${grouping.keys}, ${value} AS koers_value\n` +
-        `  FROM ${source}\n  WHERE ${time} IS NOT NULL AND (${filter})\n  GROUP BY ${grouping.groupBy}\n)`,
+        `  FROM ${source}\n  WHERE ${time} IS NOT NULL AND (\n${filter}\n)\n  GROUP BY ${grouping.groupBy}\n)`,
       // A period with rows but none passing gets the measure over an empty set, as SQL defines it.
       `koers_values AS (\n  SELECT p.koers_start, p.koers_set, p.koers_member,\n` +
         `    CASE WHEN v.koers_set IS NULL THEN (SELECT ${value} FROM ${source} WHERE false) ELSE v.koers_value END AS koers_value\n` +
@@ -88,7 +102,7 @@ export function compileIndicator(indicator: IndicatorDefinition, tableOf: TableO
     const perGrouping = groupingSql(snapshot, dimensions);
     ctes.push(
       `koers_snapshots AS (\n  SELECT ${snapshot} AS koers_snapshot, ${perGrouping.keys},` +
-        ` CAST((${denominatorMeasure}) AS DOUBLE) AS koers_denominator\n` +
+        ` ${asDouble(denominatorMeasure)} AS koers_denominator\n` +
         `  FROM ${tableOf(per.source)}\n  WHERE ${perTime} IS NOT NULL\n  GROUP BY ${perGrouping.groupBy}\n)`,
       `koers_snapshot_keys AS (\n  SELECT *, ${memberKeysSql} FROM koers_snapshots\n)`,
       `koers_numerators AS (\n  SELECT *, ${grain.end('koers_start')} AS koers_end, ${memberKeysSql} FROM koers_values\n)`,
@@ -108,14 +122,19 @@ export function compileIndicator(indicator: IndicatorDefinition, tableOf: TableO
 
 const memberKeysSql = "koers_member IS NULL AS koers_member_is_null, coalesce(koers_member, '') AS koers_member_key";
 
-/** The expression, guarded, with a line break after it so a trailing `--` comment ends there. */
+/** The expression as written, once the guard accepts it. */
 function checked(indicator: IndicatorDefinition, field: ExpressionField, text: string): string {
   const refusal = guardExpression(text, field);
   if (refusal !== null) {
     const where = indicator.file === undefined ? `indicator "${indicator.id}"` : `${indicator.file} (indicator "${indicator.id}")`;
     throw new Error(`${where}: ${refusal}`);
   }
-  return `\n${text}\n`;
+  return text;
+}
+
+/** The expression cast to DOUBLE, on lines of its own so a trailing `--` comment ends there. */
+function asDouble(expression: string): string {
+  return `CAST((\n${expression}\n) AS DOUBLE)`;
 }
 
 function dimensionNameSql(dimensions: readonly string[]): string {
