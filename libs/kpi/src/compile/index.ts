@@ -1,4 +1,4 @@
 // Public API of the indicator compiler: see README.md in this folder.
-export { compileIndicator, type CompiledIndicator, type TableOf } from './indicator.compiler';
+export { compileIndicator, type CompiledIndicator, type CompileOptions, type TableOf } from './indicator.compiler';
 export { quoteIdentifier, quoteString } from './quote-identifier';
 export { latestOf, statusOf } from './indicator-status';

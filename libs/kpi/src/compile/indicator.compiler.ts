@@ -36,7 +36,9 @@ export interface CompileOptions {
  * - Periods are the grain's periods with at least one source row before the
  *   filter (rows with a NULL time belong to none); the value is the measure over
  *   the rows that pass the filter, and, where none pass, the measure evaluated
- *   over no rows at all (count 0, sum NULL, whatever SQL gives).
+ *   over no rows at all (count 0, sum NULL, whatever SQL gives). One grouping
+ *   pass with the filter on each aggregate (`FILTER (WHERE ...)`) where that is
+ *   provably the same ({@link injectFilter}), else two passes (all rows, passing rows).
  * - With `per`, value = measure / denominator * scale, the denominator being
  *   `per.measure` at the latest `per.time` before the next period starts (an
  *   ASOF join on a small table of snapshots); a missing, NULL or zero
@@ -51,7 +53,7 @@ export interface CompileOptions {
  * @throws Error naming the indicator and field when an expression is refused.
  * @example
  * compileIndicator(indicator, (id) => quoteIdentifier(`src_${id}`)).sql;
- * // WITH koers_periods AS (SELECT date_trunc('quarter', CAST("pleegdatum" AS TIMESTAMP)) ...
+ * // WITH koers_values AS (SELECT date_trunc('quarter', CAST("pleegdatum" AS DATE)) AS koers_start, ...
  */
 export function compileIndicator(indicator: IndicatorDefinition, tableOf: TableOf, options: CompileOptions = {}): CompiledIndicator {
   const measure = checked(indicator, 'measure', indicator.measure);
