@@ -59,6 +59,8 @@ export type Effect = z.infer<typeof effectSchema>;
 export const programSchema = z
   .object({
     id: identifierSchema.optional(),
+    /** The program's number in the budget (programma 0, 1, 2, ...): its place in every list. */
+    number: z.number().int('must be a whole number (for example 1)').min(0, 'must be 0 or more').optional(),
     title: z.string().min(1, 'must be a non-empty title'),
     portfolioHolders: z.array(z.string().min(1)).default([]),
     department: z.string().optional(),

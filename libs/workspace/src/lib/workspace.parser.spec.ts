@@ -34,6 +34,24 @@ describe('parseWorkspace: a clean workspace', () => {
   });
 });
 
+describe('parseWorkspace: budget order', () => {
+  it('lists programs by their budget number, those without one last by id', () => {
+    const files = withFiles(
+      { path: 'programs/wonen.yaml', text: 'number: 8\ntitle: Wonen\n' },
+      { path: 'programs/veiligheid.yaml', text: 'number: 1\ntitle: Veiligheid\n' },
+      { path: 'programs/algemeen.yaml', text: 'title: Algemene dekkingsmiddelen\n' },
+    );
+    const { workspace, problems } = parseWorkspace('/ws', files);
+    expect(problems).toEqual([]);
+    expect(workspace.programs.map((program) => program.id)).toEqual(['veiligheid', 'wonen', 'algemeen', 'bestuur']);
+  });
+
+  it('refuses a budget number that is not a whole number, on its line', () => {
+    const { problems } = parseWorkspace('/ws', withFiles({ path: 'programs/wonen.yaml', text: 'title: Wonen\nnumber: 1.5\n' }));
+    expect(inFile(problems, 'programs/wonen.yaml')).toEqual([expect.stringMatching(/^programs\/wonen\.yaml:2: number: .*whole number/)]);
+  });
+});
+
 describe('parseWorkspace: files that cannot be read as definitions', () => {
   it('reports a YAML syntax error with the parser line, and leaves the item out', () => {
     const { workspace, problems } = parseWorkspace('/ws', withFiles({ path: 'sources/extra.yaml', text: 'title: Extra\npath: data/e.csv\nformat: csv: x\n' }));

@@ -44,7 +44,8 @@ const fieldsHints: Readonly<Record<DefinitionFolder, string>> = {
  * one, and every item that is fine, so the rest can still be computed and shown.
  * An item with a schema error or a duplicate id is left out, as is an indicator
  * whose source is not in the workspace; a dangling reference inside a program is
- * dropped and the program kept. Items are sorted by id, problems by file and line.
+ * dropped and the program kept. Items are sorted by id (programs by their budget
+ * `number` first), problems by file and line.
  *
  * @param root the workspace folder (stored as `workspace.root`; its name is the
  *   municipality when `koers.yaml` names none)
@@ -106,7 +107,7 @@ export function parseWorkspace(root: string, files: ReadonlyArray<WorkspaceFile>
     municipality: municipality ?? folderName(root),
     sources: byId<SourceDefinition>(checkedSources),
     indicators: byId<IndicatorDefinition>(checkedIndicators),
-    programs: byId<Program>(acrossPrograms.programs),
+    programs: inBudgetOrder(acrossPrograms.programs),
   };
   return { workspace, problems: sortProblems(problems) };
 }
@@ -163,6 +164,12 @@ function referenceTarget(
 
 function byId<T extends { readonly id: string }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Programs by their budget number (those without one last), then by id. */
+function inBudgetOrder(programs: readonly Program[]): Program[] {
+  const rank = (program: Program): number => program.number ?? Number.MAX_SAFE_INTEGER;
+  return byId(programs).sort((a, b) => rank(a) - rank(b));
 }
 
 function folderName(root: string): string {
