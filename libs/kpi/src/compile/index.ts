@@ -2,3 +2,4 @@
 export { compileIndicator, type CompiledIndicator, type CompileOptions, type TableOf } from './indicator.compiler';
 export { quoteIdentifier, quoteString } from './quote-identifier';
 export { latestOf, statusOf } from './indicator-status';
+export { compileIndicatorsForSource, type CompiledBatch, type CompiledBatches } from './source-batch.compiler';
