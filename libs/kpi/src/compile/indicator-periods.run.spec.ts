@@ -45,6 +45,11 @@ describe.each(['auto', 'two-pass'] as const)('compiled indicator (%s filter shap
     expect(totals['2025-Q1']).toBe(207);
   });
 
+  it('counts distinct values among the passing rows only', async () => {
+    const totals = await database.totals({ source: 'misdrijven', time: 'pleegdatum', grain: 'year', measure: 'count(DISTINCT soort)', filter: 'schade < 8' });
+    expect(totals).toEqual({ '2024': 0, '2025': 2 });
+  });
+
   it('keeps a measure that returns NULL over passing rows NULL', async () => {
     // nullif(count(*), 1) is NULL for one passing row but 0 over no rows: the two must not be confused.
     const totals = await database.totals({ ...shoplifting, measure: 'nullif(count(*), 1)' });
