@@ -77,6 +77,7 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
 
 function count(name: string, text: string): number {
   const number = Number(text.replaceAll('_', ''));
-  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a positive whole number, not "${text}"`);
+  if (!Number.isInteger(number) || number < 1)
+    throw new Error(`${name} must be a positive whole number, not "${text}"`);
   return number;
 }

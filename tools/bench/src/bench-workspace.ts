@@ -29,12 +29,25 @@ export async function generateBenchWorkspace(rows: number, indicators: number): 
   try {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', generator, '--out', dir, '--rows', String(rows), '--indicators', String(indicators), '--format', 'parquet'],
+      [
+        '--import',
+        'tsx',
+        generator,
+        '--out',
+        dir,
+        '--rows',
+        String(rows),
+        '--indicators',
+        String(indicators),
+        '--format',
+        'parquet',
+      ],
       { cwd: repositoryRoot, maxBuffer: 16 * 1024 * 1024 },
     );
     return { dir, milliseconds: performance.now() - started, summary: stdout.trim() };
   } catch (error) {
-    const output = error instanceof Error ? `${error.message}\n${(error as { stderr?: string }).stderr ?? ''}` : String(error);
+    const output =
+      error instanceof Error ? `${error.message}\n${(error as { stderr?: string }).stderr ?? ''}` : String(error);
     throw new Error(`the demo-data generator (${generator}) failed: ${output}`);
   }
 }

@@ -30,9 +30,11 @@ export function differences(expected: IndicatorValues, actual: IndicatorValues):
   const found: string[] = [];
   for (const [key, value] of expected) {
     if (!actual.has(key)) found.push(`${key}: ${value} by hand, missing in the engine`);
-    else if (!close(value, actual.get(key) ?? null)) found.push(`${key}: ${value} by hand, ${actual.get(key)} by the engine`);
+    else if (!close(value, actual.get(key) ?? null))
+      found.push(`${key}: ${value} by hand, ${actual.get(key)} by the engine`);
   }
-  for (const [key, value] of actual) if (!expected.has(key)) found.push(`${key}: ${value} by the engine, missing by hand`);
+  for (const [key, value] of actual)
+    if (!expected.has(key)) found.push(`${key}: ${value} by the engine, missing by hand`);
   return found;
 }
 

@@ -13,7 +13,9 @@ export async function rewritePopulation(workspaceDir: string): Promise<void> {
   const file = join(workspaceDir, 'data', 'bevolking.csv');
   const [header, ...rows] = (await readFile(file, 'utf8')).trimEnd().split('\n');
   if (header !== 'peildatum,wijk,inwoners,jongeren') {
-    throw new Error(`${file}: expected the header "peildatum,wijk,inwoners,jongeren" of tools/demo-data, found "${header}"`);
+    throw new Error(
+      `${file}: expected the header "peildatum,wijk,inwoners,jongeren" of tools/demo-data, found "${header}"`,
+    );
   }
   const bumped = rows.map((row) => {
     const [date, wijk, inhabitants, young] = row.split(',');

@@ -13,7 +13,10 @@ export interface Agreement {
  *
  * @throws Error listing the first differences of each indicator that disagrees, or a missing indicator.
  */
-export function verifyAgreement(engine: readonly IndicatorResult[], hand: ReadonlyMap<string, IndicatorValues>): Agreement {
+export function verifyAgreement(
+  engine: readonly IndicatorResult[],
+  hand: ReadonlyMap<string, IndicatorValues>,
+): Agreement {
   const problems: string[] = [];
   let values = 0;
   const byId = new Map(engine.map((result) => [result.id, result]));
@@ -24,11 +27,14 @@ export function verifyAgreement(engine: readonly IndicatorResult[], hand: Readon
       continue;
     }
     const found = differences(expected, valuesOfResult(result));
-    if (found.length > 0) problems.push(`${id}: ${found.length} differences, e.g.\n    ${found.slice(0, 5).join('\n    ')}`);
+    if (found.length > 0)
+      problems.push(`${id}: ${found.length} differences, e.g.\n    ${found.slice(0, 5).join('\n    ')}`);
     values += expected.size;
   }
   if (problems.length > 0) {
-    throw new Error(`the engine and the hand-written SQL disagree (relative tolerance ${relativeTolerance}):\n  ${problems.join('\n  ')}`);
+    throw new Error(
+      `the engine and the hand-written SQL disagree (relative tolerance ${relativeTolerance}):\n  ${problems.join('\n  ')}`,
+    );
   }
   return { indicators: hand.size, values };
 }

@@ -1,17 +1,21 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { IndicatorDefinition } from '@koers/domain';
 import { type IndicatorValues, valueKey } from '../indicator-values';
-import { handWrittenSql } from './hand-written.sql';
+import { type HandWrittenStyle, handWrittenSql } from './hand-written.sql';
 
 /**
  * Runs the hand-written query of every indicator, one after the other, on
  * `connection`, and reads every row into JavaScript (as the engine does with
  * its results), so the two sides do the same work end to end.
  */
-export async function runHandWritten(connection: DuckDBConnection, indicators: readonly IndicatorDefinition[]): Promise<Map<string, IndicatorValues>> {
+export async function runHandWritten(
+  connection: DuckDBConnection,
+  indicators: readonly IndicatorDefinition[],
+  style: HandWrittenStyle = 'per-part',
+): Promise<Map<string, IndicatorValues>> {
   const results = new Map<string, IndicatorValues>();
   for (const indicator of indicators) {
-    results.set(indicator.id, await runRows(connection, handWrittenSql(indicator)));
+    results.set(indicator.id, await runRows(connection, handWrittenSql(indicator, style)));
   }
   return results;
 }
@@ -21,7 +25,11 @@ export async function runRows(connection: DuckDBConnection, sql: string): Promis
   const reader = await connection.runAndReadAll(sql);
   const values: IndicatorValues = new Map();
   for (const [dimension, member, period, value] of reader.getRowsJS()) {
-    const key = valueKey(dimension === null ? null : String(dimension), member === null ? null : String(member), String(period));
+    const key = valueKey(
+      dimension === null ? null : String(dimension),
+      member === null ? null : String(member),
+      String(period),
+    );
     values.set(key, value === null ? null : Number(value));
   }
   return values;
