@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AppRouter } from '@koers/api';
+import { openDatabase } from '@koers/persistence';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKoersServer, type KoersServer, type ServerLog } from './koers.server';
@@ -158,6 +159,25 @@ describe('the Koers server', () => {
     expect(await api().programs.list.query({ municipalityId: 'uithoorn' })).toEqual(before);
     expect(await api().municipalities.list.query()).toHaveLength(2);
     expect(log.lines.some((line) => line.startsWith('Eerste start'))).toBe(false);
+    const signIns = log.lines.find((line) => line.includes('Demo-aanmeldingen')) ?? '';
+    expect(signIns.match(/koers\.example/g)).toHaveLength(8);
+  });
+
+  it('finishes the demo import on the next start when the first start stopped half-way', async () => {
+    await server.close();
+    // What a first start killed after the imports, before the users and the completion mark, leaves behind.
+    const db = await openDatabase({ kind: 'duckdb', path: settings.databasePath });
+    await db.deleteFrom('users').execute();
+    await db.deleteFrom('audit_log').where('entity', '=', 'installation').execute();
+    await db.destroy();
+
+    log = collectingLog();
+    server = createKoersServer({ ...settings, port: 0 }, log);
+    baseUrl = await server.listen();
+    await server.prepare();
+
+    expect(log.lines.some((line) => line.startsWith('Eerste start'))).toBe(true);
+    expect(await api().municipalities.list.query()).toHaveLength(2);
     const signIns = log.lines.find((line) => line.includes('Demo-aanmeldingen')) ?? '';
     expect(signIns.match(/koers\.example/g)).toHaveLength(8);
   });

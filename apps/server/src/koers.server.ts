@@ -11,7 +11,7 @@ import {
 } from '@koers/persistence';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Kysely } from 'kysely';
-import { type DemoLog, importDemoWorkspaces } from './demo/demo-import';
+import { type DemoLog, importDemoWorkspaces, needsDemoImport } from './demo/demo-import';
 import { formatDemoSignIns } from './demo/demo-users';
 import { sendJson } from './http/json-response';
 import { setSecurityHeaders } from './http/security-headers';
@@ -100,7 +100,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
 
     async prepare() {
       db = await openDatabase({ kind: 'duckdb', path: settings.databasePath });
-      if (settings.isDemo && !(await hasMunicipalities(db))) {
+      if (settings.isDemo && (await needsDemoImport(db, await hasMunicipalities(db)))) {
         log.info('Eerste start: de demogemeenten worden ingelezen ...');
         await importDemoWorkspaces(db, settings.demoDirectory, log, repositoryRoot);
       }

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { formatProblem, identifierPattern, type Municipality } from '@koers/domain';
-import { importWorkspace, insertUsers, type Database } from '@koers/persistence';
+import { importWorkspace, insertUsers, listAudit, recordAudit, type Database } from '@koers/persistence';
 import { loadWorkspace } from '@koers/workspace';
 import type { Kysely } from 'kysely';
 import { demoUsersFor } from './demo-users';
@@ -58,5 +58,32 @@ export async function importDemoWorkspaces(
     }
   }
   await insertUsers(db, demoUsersFor(imported));
+  await recordAudit(db, {
+    actor: 'demo',
+    municipalityId: null,
+    entity: demoSeed.entity,
+    entityId: demoSeed.entityId,
+    action: 'completed',
+    before: undefined,
+    after: { municipalities: imported.map((municipality) => municipality.id) },
+  });
   return imported;
+}
+
+/** The audit entry that marks the demo import as complete. */
+const demoSeed = { entity: 'installation', entityId: 'demo-seed' } as const;
+
+/**
+ * Whether the demo import has to run: on an empty database, and again after a
+ * first start that was stopped half-way (municipalities imported, the
+ * completion mark not yet written). Each workspace import replaces that
+ * municipality atomically, so running it again is safe.
+ */
+export async function needsDemoImport(db: Kysely<Database>, hasMunicipalities: boolean): Promise<boolean> {
+  if (!hasMunicipalities) return true;
+  const [seedEntries, demoImports] = await Promise.all([
+    listAudit(db, demoSeed.entity, demoSeed.entityId),
+    db.selectFrom('audit_log').select('id').where('actor', '=', 'demo').limit(1).execute(),
+  ]);
+  return seedEntries.length === 0 && demoImports.length > 0;
 }

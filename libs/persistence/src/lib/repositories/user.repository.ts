@@ -26,6 +26,8 @@ export async function insertUsers(db: Kysely<Database>, users: readonly User[]):
         role: user.role,
       })),
     )
+    // Seeding again after an interrupted first start finds some users already there.
+    .onConflict((conflict) => conflict.column('id').doNothing())
     .execute();
 }
 
