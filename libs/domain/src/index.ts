@@ -9,3 +9,4 @@ export * from './lib/progress-update.schema';
 export * from './lib/role';
 export * from './lib/indicator-result';
 export * from './lib/workspace';
+export * from './lib/program-catalog';

@@ -2,12 +2,7 @@ export { openDatabase, migrateToLatest, type DatabaseConfig } from './lib/open-d
 export type { Database } from './lib/database';
 export { DuckDBDialect, type DuckDBDialectConfig } from './lib/duckdb/duckdb.dialect';
 export { migrations } from './lib/migrations/migration.provider';
-export {
-  createProgramCatalog,
-  listPrograms,
-  type ProgramReader,
-  type StoredProgram,
-} from './lib/repositories/program.repository';
+export { createProgramCatalog, listPrograms } from './lib/repositories/program.repository';
 export { hasMunicipalities, listMunicipalities, saveMunicipality } from './lib/repositories/municipality.repository';
 export {
   importWorkspace,

@@ -1,33 +1,10 @@
-import type { Action, ActionKind, Effect, Municipality, Priority, Task } from '@koers/domain';
+import type { Action, ActionKind, Priority, ProgramCatalog, ProgramOverview } from '@koers/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
 import { listMunicipalities } from './municipality.repository';
 
-/**
- * A program with its effects, tasks and actions, as stored. It has the shape
- * of `ProgramOverview` in `@koers/api`, which this data-access lib may not
- * import: the server checks the two agree where it hands the catalog over.
- */
-export interface StoredProgram {
-  readonly id: string;
-  readonly municipalityId: string;
-  readonly title: string;
-  readonly portfolioHolders: readonly string[];
-  readonly department: string | null;
-  readonly vision: string | null;
-  readonly policyDocuments: readonly string[];
-  readonly effects: readonly Pick<Effect, 'id' | 'title' | 'description' | 'indicators'>[];
-  readonly tasks: readonly (Pick<Task, 'id' | 'title' | 'description' | 'effects'> & { readonly actions: readonly Action[] })[];
-}
-
-/** Reads municipalities and their programs; the shape of `ProgramCatalog` in `@koers/api`. */
-export interface ProgramReader {
-  listMunicipalities(): Promise<Municipality[]>;
-  listPrograms(municipalityId: string): Promise<StoredProgram[]>;
-}
-
 /** The catalog the API reads programs through, on this database. */
-export function createProgramCatalog(db: Kysely<Database>): ProgramReader {
+export function createProgramCatalog(db: Kysely<Database>): ProgramCatalog {
   return {
     listMunicipalities: () => listMunicipalities(db),
     listPrograms: (municipalityId) => listPrograms(db, municipalityId),
@@ -40,7 +17,7 @@ export function createProgramCatalog(db: Kysely<Database>): ProgramReader {
  * number of programs, read in one transaction so an import running at the
  * same time is seen wholly or not at all.
  */
-export async function listPrograms(db: Kysely<Database>, municipalityId: string): Promise<StoredProgram[]> {
+export async function listPrograms(db: Kysely<Database>, municipalityId: string): Promise<ProgramOverview[]> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
