@@ -36,7 +36,8 @@ function ensureSystemPackages() {
 }
 
 ensureSystemPackages();
-// Two cores: run two tasks at a time, not the default three.
-step('lint, typecheck and unit tests', 'npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static']);
-step('end-to-end tests in Chromium', 'npx', ['nx', 'run', 'dashboard-e2e:e2e', '--outputStyle=static']);
+// Two cores: run two tasks at a time, not the default three. No cache: npm test
+// always runs every check, so a green run says the code passes now.
+step('lint, typecheck and unit tests', 'npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static', '--skip-nx-cache']);
+step('end-to-end tests in Chromium', 'npx', ['nx', 'run', 'dashboard-e2e:e2e', '--outputStyle=static', '--skip-nx-cache']);
 console.log(`\n✔ All checks passed in ${Math.round((Date.now() - started) / 1000)} s.`);
