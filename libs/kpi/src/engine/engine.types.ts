@@ -66,7 +66,13 @@ export interface LineageSource {
 /** Where every value of a report came from: the source versions and the SQL text that produced it. */
 export interface Lineage {
   readonly sources: readonly LineageSource[];
+  /** The query that produced the values: the indicator's own, or a batch shared with indicators of the same source. */
   readonly sql: string;
+  /**
+   * For a batch: the value of its first column, `indicator`, on this
+   * indicator's rows (the indicator's id); null when `sql` is the indicator's own query.
+   */
+  readonly indicatorColumn: string | null;
   /** ISO 8601, UTC. */
   readonly computedAt: string;
 }

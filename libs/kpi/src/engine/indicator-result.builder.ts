@@ -1,16 +1,15 @@
-import type { DuckDBResultReader } from '@duckdb/node-api';
 import type { IndicatorDefinition, IndicatorResult, MemberValue, PeriodValue } from '@koers/domain';
 import { latestOf, statusOf } from '../compile/index';
 
 /**
  * Turns the compiled query's rows (`dimension`, `member`, `period`, `value`)
- * into the contract's result: total values by ascending period, one list per
+ * (as JS values, `getRowsJS()`) into the contract's result: total values by ascending period, one list per
  * dimension (members ascending, the null member last, then periods), latest and status.
  */
-export function buildIndicatorResult(indicator: IndicatorDefinition, reader: DuckDBResultReader): IndicatorResult {
+export function buildIndicatorResult(indicator: IndicatorDefinition, rows: Iterable<readonly unknown[]>): IndicatorResult {
   const values: PeriodValue[] = [];
   const breakdown: Record<string, MemberValue[]> = Object.fromEntries(indicator.dimensions.map((name) => [name, []]));
-  for (const [dimension, member, period, value] of reader.getRowsJS()) {
+  for (const [dimension, member, period, value] of rows) {
     const number = value === null || value === undefined ? null : Number(value);
     const finite = number !== null && Number.isFinite(number) ? number : null;
     if (dimension === null || dimension === undefined) {

@@ -160,6 +160,43 @@ describe('KpiEngine', () => {
     expect(await engine.sandbox.select('SELECT count(*) FROM source_misdrijven').then((r) => r.getRowsJS())).toEqual([[7n]]);
   });
 
+  it('shares one scan per source, time and grain, and a failing batch still computes its sound indicators', async () => {
+    const alle = indicator({ id: 'alle' });
+    const perSoort = indicator({ id: 'per-soort', dimensions: ['soort', 'wijk'], filter: "wijk <> 'Noord'" });
+    const kapot = indicator({ id: 'kapot', measure: 'sum(bestaat_niet)' });
+    const setup = await engineFor([alle, perSoort, winkeldiefstallen]);
+    engine = setup.engine;
+    await engine.loadSources();
+    const batched = await engine.computeAll();
+    const lineage = engine.reports().map((report) => [report.id, report.lineage.indicatorColumn, report.lineage.sql.includes('koers_pass')]);
+    expect(lineage).toEqual([
+      ['alle', 'alle', true],
+      ['per-soort', 'per-soort', true],
+      ['winkeldiefstallen', 'winkeldiefstallen', true],
+    ]);
+    expect(new Set(engine.reports().map((report) => report.lineage.sql)).size).toBe(1);
+    expect(engine.reports()[2]?.lineage.sources.map((source) => source.sourceId)).toEqual(['misdrijven', 'bevolking']);
+
+    // The same indicators one by one (each alone in its workspace) give the very same results.
+    for (const single of [alle, perSoort, winkeldiefstallen]) {
+      const alone = await engineFor([single]);
+      await alone.engine.loadSources();
+      const { indicators } = await alone.engine.computeAll();
+      expect(alone.engine.reports()[0]?.lineage.indicatorColumn).toBeNull();
+      alone.engine.close();
+      expect(indicators).toEqual(batched.indicators.filter((result) => result.id === single.id));
+    }
+
+    const broken = await engineFor([alle, kapot, perSoort]);
+    engine.close();
+    engine = broken.engine;
+    await engine.loadSources();
+    const { indicators, errors } = await engine.computeAll();
+    expect(indicators).toEqual(batched.indicators.filter((result) => result.id !== 'winkeldiefstallen'));
+    expect(errors).toEqual([expect.objectContaining({ file: 'indicators/kapot.yaml', field: 'measure', message: expect.stringMatching(/bestaat_niet/) })]);
+    expect(engine.reports().map((report) => report.lineage.indicatorColumn)).toEqual([null, null]);
+  });
+
   it('check reports an unknown column on the field that names it, without computing', async () => {
     const setup = await engineFor([
       perWijk,

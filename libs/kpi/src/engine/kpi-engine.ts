@@ -1,11 +1,12 @@
 import type { IndicatorDefinition, IndicatorResult, SourceDefinition, Workspace } from '@koers/domain';
-import { compileIndicator, quoteIdentifier, type CompiledIndicator } from '../compile/index';
+import { compileIndicator, compileIndicatorsForSource, quoteIdentifier, type CompiledIndicator } from '../compile/index';
 import { SandboxDatabase, messageOf, type SandboxOptions } from '../sandbox/sandbox-database';
 import { SourceLoadError } from '../sources/source-load.error';
 import { loadSource } from '../sources/source-loader';
 import { SourceStore } from '../sources/source-store';
 import { sourceTableName, type SourceVersion } from '../sources/source-version';
-import type { ComputeOutcome, EngineError, IndicatorReport, LoadOutcome, RefreshOutcome } from './engine.types';
+import { lineageOf, runBatch, type ResultRows } from './batch.runner';
+import type { ComputeOutcome, EngineError, IndicatorReport, Lineage, LoadOutcome, RefreshOutcome } from './engine.types';
 import { bindIndicatorFields, duckdbMessage, guardIndicator, indicatorError } from './indicator.checks';
 import { buildIndicatorReport } from './indicator-report.builder';
 import { buildIndicatorResult } from './indicator-result.builder';
@@ -22,6 +23,12 @@ export interface KpiEngineOptions extends SandboxOptions {
 interface Computed {
   readonly report?: IndicatorReport;
   readonly errors: readonly EngineError[];
+}
+
+/** An indicator that passed the guard and compiled, ready to run. */
+interface Ready {
+  readonly indicator: IndicatorDefinition;
+  readonly compiled: CompiledIndicator;
 }
 
 /**
@@ -91,8 +98,8 @@ export class KpiEngine {
     if (!source) throw new Error(`unknown source "${sourceId}": the workspace has ${this.workspace.sources.map((s) => s.id).join(', ') || 'no sources'}`);
     const version = await this.loadOne(source);
     const dependents = this.dependentsOf(sourceId);
-    const errors: EngineError[] = [];
-    for (const indicator of dependents) errors.push(...(await this.computeOne(indicator)).errors);
+    const computed = await this.computeMany(dependents);
+    const errors = dependents.flatMap((indicator) => computed.get(indicator.id)?.errors ?? []);
     return { version, recomputed: dependents.map((indicator) => indicator.id), errors };
   }
 
@@ -105,8 +112,9 @@ export class KpiEngine {
   async computeAll(): Promise<ComputeOutcome> {
     const indicators: IndicatorResult[] = [];
     const errors: EngineError[] = [...this.loadErrors.values()];
+    const computedById = await this.computeMany(this.workspace.indicators);
     for (const indicator of this.workspace.indicators) {
-      const computed = await this.computeOne(indicator);
+      const computed = computedById.get(indicator.id) ?? { errors: [] };
       if (computed.report) indicators.push(resultOf(computed.report));
       errors.push(...computed.errors);
     }
@@ -189,35 +197,61 @@ export class KpiEngine {
     }
   }
 
-  private async computeOne(indicator: IndicatorDefinition): Promise<Computed> {
-    const prepared = await this.prepareIndicator(indicator);
-    let computed: Computed;
-    if ('errors' in prepared) {
-      computed = { errors: prepared.errors };
-    } else {
-      try {
-        const reader = await this.sandbox.select(prepared.compiled.sql);
-        const result = buildIndicatorResult(indicator, reader);
-        const lineage = await this.lineageOf(prepared.compiled);
-        computed = { report: buildIndicatorReport(indicator, result, lineage), errors: [] };
-      } catch (error) {
-        const fields = await bindIndicatorFields(this.sandbox, indicator, tableOf).catch(() => []);
-        computed = { errors: fields.length > 0 ? fields : [indicatorError(indicator, duckdbMessage(error))] };
+  /**
+   * Computes `indicators` with shared scans: those that pass the guard and
+   * compile are grouped by `compileIndicatorsForSource` (one query per source,
+   * time column and grain). A batch that fails is run again indicator by
+   * indicator, so the error lands on the indicator that caused it and the
+   * others are still computed. The source versions are read once.
+   */
+  private async computeMany(indicators: readonly IndicatorDefinition[]): Promise<Map<string, Computed>> {
+    const computed = new Map<string, Computed>();
+    const ready = new Map<string, Ready>();
+    for (const indicator of indicators) {
+      const prepared = await this.prepareIndicator(indicator);
+      if ('errors' in prepared) computed.set(indicator.id, { errors: prepared.errors });
+      else ready.set(indicator.id, { indicator, compiled: prepared.compiled });
+    }
+    const versions = await this.store.currentVersions();
+    const { batches, errors } = compileIndicatorsForSource([...ready.values()].map(({ indicator }) => indicator), tableOf);
+    // compileIndicator accepted these, so the batch compiler should too; if not, they run alone.
+    const alone = errors.map(({ indicatorId }) => indicatorId);
+    for (const batch of batches) {
+      if (batch.indicatorIds.length === 1) {
+        alone.push(...batch.indicatorIds);
+        continue;
+      }
+      const rowsOf = await runBatch(this.sandbox, batch).catch(() => undefined);
+      for (const id of batch.indicatorIds) {
+        const item = ready.get(id);
+        const rows = rowsOf?.get(id);
+        if (item === undefined) continue;
+        if (rows === undefined) alone.push(id);
+        else computed.set(id, this.reportOf(item, rows, lineageOf(item.compiled.sourceIds, versions, batch.sql, id)));
       }
     }
-    this.computed.set(indicator.id, computed);
+    for (const id of alone) {
+      const item = ready.get(id);
+      if (item !== undefined) computed.set(id, await this.computeAlone(item, versions));
+    }
+    for (const [id, result] of computed) this.computed.set(id, result);
     return computed;
   }
 
-  private async lineageOf(compiled: CompiledIndicator) {
-    const versions = await this.store.currentVersions();
-    const sources = compiled.sourceIds.flatMap((id) => {
-      const version = versions.find((candidate) => candidate.sourceId === id);
-      return version
-        ? [{ sourceId: id, version: version.version, fileHash: version.fileHash, rowCount: version.rowCount, loadedAt: version.loadedAt, files: version.files }]
-        : [];
-    });
-    return { sources, sql: compiled.sql, computedAt: new Date().toISOString() };
+  /** Runs one indicator's own query; on failure, says which field is wrong where binding tells. */
+  private async computeAlone({ indicator, compiled }: Ready, versions: readonly SourceVersion[]): Promise<Computed> {
+    try {
+      const reader = await this.sandbox.select(compiled.sql);
+      return this.reportOf({ indicator, compiled }, reader.getRowsJS(), lineageOf(compiled.sourceIds, versions, compiled.sql, null));
+    } catch (error) {
+      const fields = await bindIndicatorFields(this.sandbox, indicator, tableOf).catch(() => []);
+      return { errors: fields.length > 0 ? fields : [indicatorError(indicator, duckdbMessage(error))] };
+    }
+  }
+
+  private reportOf({ indicator }: Ready, rows: ResultRows, lineage: Lineage): Computed {
+    const result = buildIndicatorResult(indicator, rows);
+    return { report: buildIndicatorReport(indicator, result, lineage), errors: [] };
   }
 }
 
