@@ -29,7 +29,10 @@ export interface LoadOutcome {
 
 /** What `refreshSource` returns. */
 export interface RefreshOutcome {
+  /** The serving version: a new one, or when `unchanged` the one that was already serving. */
   readonly version: SourceVersion;
+  /** True when the files were byte for byte those of the serving version: no new version, nothing recomputed. */
+  readonly unchanged: boolean;
   /** Ids of the indicators recomputed: those whose source or `per.source` is the refreshed one. */
   readonly recomputed: readonly string[];
   /** Dependents that failed to compute after the refresh. */

@@ -117,7 +117,12 @@ describe('KpiEngine', () => {
     await writeFile(join(setup.root, 'data/bevolking.csv'), `${bevolkingCsv}2026-01-01,Centrum,1200\n`);
     const refresh = await engine.refreshSource('bevolking');
     expect(refresh.version.version).toBe(2);
+    expect(refresh.unchanged).toBe(false);
     expect(refresh.recomputed).toEqual(['winkeldiefstallen', 'inwoners']);
+    const computedAt = engine.reports().map((candidate) => candidate.lineage.computedAt);
+    const again = await engine.refreshSource('bevolking');
+    expect(again).toEqual({ version: refresh.version, unchanged: true, recomputed: [], errors: [] });
+    expect(engine.reports().map((candidate) => candidate.lineage.computedAt)).toEqual(computedAt);
     const report = engine.reports().find((candidate) => candidate.id === 'inwoners');
     expect(report?.latest).toEqual({ period: '2026', value: 1200 });
     expect(report?.lineage.sources[0]?.version).toBe(2);

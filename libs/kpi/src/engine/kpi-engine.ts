@@ -2,7 +2,8 @@ import type { IndicatorDefinition, IndicatorResult, SourceDefinition, Workspace 
 import { compileIndicator, compileIndicatorsForSource, quoteIdentifier, type CompiledIndicator } from '../compile/index';
 import { SandboxDatabase, messageOf, type SandboxOptions } from '../sandbox/sandbox-database';
 import { SourceLoadError } from '../sources/source-load.error';
-import { loadSource } from '../sources/source-loader';
+import type { LoaderInstance } from '../sources/loader-instance';
+import { loadSource, openLoader } from '../sources/source-loader';
 import { SourceStore } from '../sources/source-store';
 import { sourceTableName, type SourceVersion } from '../sources/source-version';
 import { lineageOf, runBatch, type ResultRows } from './batch.runner';
@@ -73,34 +74,47 @@ export class KpiEngine {
     this.workspace = options.workspace;
   }
 
-  /** Loads every source; a source that fails is reported and the others still load. */
+  /**
+   * Loads every source, reading all of them with one locked loader instance;
+   * a source that fails is reported and the others still load.
+   */
   async loadSources(): Promise<LoadOutcome> {
     const versions: SourceVersion[] = [];
     const errors: EngineError[] = [];
-    for (const [index, source] of this.workspace.sources.entries()) {
-      this.options.onProgress?.(`loading source ${index + 1}/${this.workspace.sources.length}: ${source.id} (${source.path})`);
-      try {
-        versions.push(await this.loadOne(source));
-      } catch (error) {
-        errors.push(this.loadErrors.get(source.id) ?? { file: source.file ?? source.id, message: messageOf(error), sourceId: source.id });
+    // When the root cannot be opened, each source opens its own and reports why.
+    const loader = await openLoader(this.workspace.root).catch(() => undefined);
+    try {
+      for (const [index, source] of this.workspace.sources.entries()) {
+        this.options.onProgress?.(`loading source ${index + 1}/${this.workspace.sources.length}: ${source.id} (${source.path})`);
+        try {
+          versions.push(await this.loadOne(source, loader));
+        } catch (error) {
+          errors.push(this.loadErrors.get(source.id) ?? { file: source.file ?? source.id, message: messageOf(error), sourceId: source.id });
+        }
       }
+    } finally {
+      loader?.close();
     }
     return { versions, errors };
   }
 
   /**
    * Reloads one source and recomputes only the indicators that read it (as
-   * `source` or `per.source`). On failure it throws a `SourceLoadError` and
-   * the previous version keeps serving, with the previous results.
+   * `source` or `per.source`). When its files are byte for byte those of the
+   * serving version, nothing is loaded, recorded or recomputed (`unchanged`).
+   * On failure it throws a `SourceLoadError` and the previous version keeps
+   * serving, with the previous results.
    */
   async refreshSource(sourceId: string): Promise<RefreshOutcome> {
     const source = this.workspace.sources.find((candidate) => candidate.id === sourceId);
     if (!source) throw new Error(`unknown source "${sourceId}": the workspace has ${this.workspace.sources.map((s) => s.id).join(', ') || 'no sources'}`);
-    const version = await this.loadOne(source);
+    const [serving] = await this.store.currentVersions(sourceId);
+    const version = await this.loadOne(source, undefined, serving);
+    if (serving !== undefined && version === serving) return { version, unchanged: true, recomputed: [], errors: [] };
     const dependents = this.dependentsOf(sourceId);
     const computed = await this.computeMany(dependents);
     const errors = dependents.flatMap((indicator) => computed.get(indicator.id)?.errors ?? []);
-    return { version, recomputed: dependents.map((indicator) => indicator.id), errors };
+    return { version, unchanged: false, recomputed: dependents.map((indicator) => indicator.id), errors };
   }
 
   /** The indicators that read `sourceId`, as `source` or as `per.source`. */
@@ -164,9 +178,9 @@ export class KpiEngine {
     this.sandbox.close();
   }
 
-  private async loadOne(source: SourceDefinition): Promise<SourceVersion> {
+  private async loadOne(source: SourceDefinition, loader?: LoaderInstance, serving?: SourceVersion): Promise<SourceVersion> {
     try {
-      const version = await loadSource(this.store, this.workspace.root, source);
+      const version = await loadSource(this.store, this.workspace.root, source, { ...(loader && { loader }), ...(serving && { serving }) });
       this.loadErrors.delete(source.id);
       return version;
     } catch (error) {

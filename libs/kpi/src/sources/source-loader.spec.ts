@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SandboxDatabase } from '../sandbox/sandbox-database';
 import { SourceLoadError } from './source-load.error';
-import { loadSource } from './source-loader';
+import { loadSource, openLoader } from './source-loader';
 import { SourceStore } from './source-store';
 import { writeTempWorkspace } from './temp-workspace.testing';
 
@@ -135,6 +135,40 @@ describe('loadSource', () => {
     const second = await loadSource(store, root, definition);
     expect(second.version).toBe(2);
     expect(await rows('SELECT count(*) FROM source_misdrijven')).toEqual([[1n]]);
+  });
+
+  it('loads several sources through one loader instance, each with its own rejected lines', async () => {
+    const root = await writeTempWorkspace({
+      'data/kapot.csv': 'pleegdatum,aantal\n2025-01-03,1\n2025-01-05,twee\n',
+      'data/goed.csv': 'pleegdatum,aantal\n2025-01-03,1\n2025-01-04,2\n',
+      'data/ook-kapot.csv': 'pleegdatum,aantal\n2025-01-03,1\n2025-01-04,2\n2025-01-06,drie\n',
+    });
+    const loader = await openLoader(root);
+    try {
+      const columns = { aantal: 'integer' } as const;
+      const first = await failureOf(loadSource(store, root, { id: 'a', title: 'A', path: 'data/kapot.csv', columns }, { loader }));
+      expect(first.location).toBe('data/kapot.csv:3');
+      const good = await loadSource(store, root, { id: 'b', title: 'B', path: 'data/goed.csv', columns }, { loader });
+      expect(good.rowCount).toBe(2);
+      const missing = await failureOf(loadSource(store, root, { id: 'c', title: 'C', path: 'data/goed.csv', columns: { buurt: 'varchar' } }, { loader }));
+      expect(missing.message).toContain('column "buurt" declared in sources/c.yaml is missing from the file (its columns: pleegdatum, aantal)');
+      const third = await failureOf(loadSource(store, root, { id: 'd', title: 'D', path: 'data/ook-kapot.csv', columns }, { loader }));
+      expect(third.location).toBe('data/ook-kapot.csv:4');
+    } finally {
+      loader.close();
+    }
+    expect(await rows('SELECT sum(aantal) FROM source_b')).toEqual([[3n]]);
+  });
+
+  it('records no new version when the files are those of the serving version', async () => {
+    const root = await writeTempWorkspace({ 'data/misdrijven.csv': misdrijven });
+    const definition = source({ path: 'data/misdrijven.csv' });
+    const first = await loadSource(store, root, definition);
+    expect(await loadSource(store, root, definition, { serving: first })).toBe(first);
+    expect(await store.currentVersions('misdrijven')).toEqual([first]);
+    await writeFile(join(root, 'data/misdrijven.csv'), `${misdrijven}2025-05-01,inbraak,Noord\n`);
+    const second = await loadSource(store, root, definition, { serving: first });
+    expect(second).toMatchObject({ version: 2, rowCount: 4 });
   });
 
   it('refuses paths, globs and symlinks that leave the workspace', async () => {

@@ -4,11 +4,25 @@ import { access, realpath } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { hashFiles, isGlob, isInside, realFilesInside, resolvePattern } from './source-files';
 import { SourceLoadError } from './source-load.error';
-import { openLoaderInstance } from './loader-instance';
-import { columnsOf, firstBadValue, firstCsvReject, streamRows, type BadValue } from './source-reader';
+import { LoaderInstance } from './loader-instance';
+import { columnsOf, dropRejects, firstBadValue, firstCsvReject, streamRows, type BadValue } from './source-reader';
 import { stringLiteral } from './sql-text';
 import type { SourceStore } from './source-store';
 import type { SourceVersion } from './source-version';
+
+/** Options of {@link loadSource}. */
+export interface LoadSourceOptions {
+  /**
+   * A loader instance to read with (opened on the same workspace root), shared
+   * by the sources of one `loadSources()`; without it one is opened and closed.
+   */
+  readonly loader?: LoaderInstance;
+  /**
+   * The version serving now: when the files are the same (names and sha256 of
+   * their bytes), nothing is read or recorded and this version is returned as it is.
+   */
+  readonly serving?: SourceVersion;
+}
 
 /**
  * Loads one source into the sandboxed database, atomically: the files are
@@ -16,58 +30,90 @@ import type { SourceVersion } from './source-version';
  * read by a locked loader instance into a staging table, checked, and only then
  * swapped in with a new version row. Any failure throws a {@link SourceLoadError}
  * naming the file (and column and line where there are) and leaves the previous
- * version serving.
+ * version serving. A CSV file is sniffed once (a glob's files are each
+ * described first, so a missing column names its file).
  */
-export async function loadSource(store: SourceStore, root: string, source: SourceDefinition): Promise<SourceVersion> {
+export async function loadSource(store: SourceStore, root: string, source: SourceDefinition, options: LoadSourceOptions = {}): Promise<SourceVersion> {
   const definitionFile = source.file ?? `sources/${source.id}.yaml`;
   const fail = (message: string, file = definitionFile, line?: number) => new SourceLoadError(source.id, file, message, line);
+  const loader = options.loader ?? (await openLoader(root, fail));
+  try {
+    return await loadWith(loader, store, source, options.serving, fail);
+  } finally {
+    if (options.loader === undefined) loader.close();
+  }
+}
+
+/**
+ * Opens a loader instance for the workspace at `root` (resolved with
+ * `realpath`). Throws a {@link SourceLoadError} made by `fail` when the folder does not exist.
+ */
+export async function openLoader(root: string, fail = (message: string) => new Error(message)): Promise<LoaderInstance> {
   const realRoot = await realpath(root).catch(() => {
     throw fail(`the workspace folder ${root} does not exist`);
   });
-  const { instance, connection } = await openLoaderInstance(realRoot);
-  try {
-    const files = await findFiles(connection, realRoot, source.path).catch((error: unknown) => {
-      throw fail(`path: ${messageOf(error)}`);
-    });
-    const format = source.format ?? formatFromPath(source.path);
-    if (!format) throw fail(`path: cannot tell the format of "${source.path}": add "format:" (csv, parquet or json)`);
-    const relativeFiles = files.map((file) => relative(realRoot, file));
-    const request = { format, files, columns: source.columns ?? {} };
+  return LoaderInstance.open(realRoot);
+}
 
-    for (const [index, file] of files.entries()) {
-      const found = await columnsOf(connection, request, file).catch((error: unknown) => {
-        throw fail(`cannot read as ${format}: ${firstLine(error)}`, relativeFiles[index]);
+type Fail = (message: string, file?: string, line?: number) => SourceLoadError;
+
+async function loadWith(loader: LoaderInstance, store: SourceStore, source: SourceDefinition, serving: SourceVersion | undefined, fail: Fail) {
+  const { connection, realRoot } = loader;
+  const definitionFile = source.file ?? `sources/${source.id}.yaml`;
+  const files = await findFiles(connection, realRoot, source.path).catch((error: unknown) => {
+    throw fail(`path: ${messageOf(error)}`);
+  });
+  const format = source.format ?? formatFromPath(source.path);
+  if (!format) throw fail(`path: cannot tell the format of "${source.path}": add "format:" (csv, parquet or json)`);
+  const relativeFiles = files.map((file) => relative(realRoot, file));
+  const fileHash = await hashFiles(files);
+  if (serving !== undefined && serving.fileHash === fileHash && serving.files.join('\n') === relativeFiles.join('\n')) return serving;
+  const request = { format, files, columns: source.columns ?? {} };
+
+  const checkColumns = async (names: Array<{ file: string; found: () => Promise<string[]> }>) => {
+    for (const { file, found: read } of names) {
+      const found = await read().catch((error: unknown) => {
+        throw fail(`cannot read as ${format}: ${firstLine(error)}`, relative(realRoot, file));
       });
       const missing = Object.keys(request.columns).filter((name) => !found.includes(name));
       if (missing.length > 0) {
         throw fail(
           `${missing.map((name) => `column "${name}"`).join(', ')} declared in ${definitionFile} ${missing.length === 1 ? 'is' : 'are'} missing from the file (its columns: ${found.join(', ')})`,
-          relativeFiles[index],
+          relative(realRoot, file),
         );
       }
     }
+  };
+  const describeEach = () => checkColumns(files.map((file) => ({ file, found: () => columnsOf(connection, request, file) })));
+  // One CSV file is sniffed once, by the read itself: its columns are the stream's.
+  // Several files, or Parquet/JSON (whose checks below name declared columns), are described first.
+  const isSniffedOnce = format === 'csv' && files.length === 1;
+  if (!isSniffedOnce) await describeEach();
 
-    const bad = await firstBadValue(connection, request);
-    if (bad) throw badValueError(source.id, realRoot, bad);
+  const bad = await firstBadValue(connection, request);
+  if (bad) throw badValueError(source.id, realRoot, bad);
 
-    const fileHash = await hashFiles(files);
-    const loadedAt = new Date().toISOString();
-    let rowCount: number;
-    try {
-      const rows = await streamRows(connection, request);
-      rowCount = await store.stage(source.id, rows);
-      const reject = format === 'csv' ? await firstCsvReject(connection) : undefined;
-      if (reject) throw badValueError(source.id, realRoot, reject);
-    } catch (error) {
-      await store.discard(source.id);
-      if (error instanceof SourceLoadError) throw error;
-      throw fail(`cannot load: ${firstLine(error)}`, relativeFiles.length === 1 ? relativeFiles[0] : definitionFile);
-    }
-    return await store.swapIn({ sourceId: source.id, rowCount, fileHash, loadedAt, files: relativeFiles });
+  const loadedAt = new Date().toISOString();
+  const rejects = loader.nextRejectsTables();
+  let rowCount: number;
+  try {
+    const rows = await streamRows(connection, request, rejects).catch(async (error: unknown) => {
+      // The read failed before a row: describing the file says why where it can (which file, which column).
+      if (isSniffedOnce) await describeEach();
+      throw error;
+    });
+    if (isSniffedOnce) await checkColumns(files.map((file) => ({ file, found: () => Promise.resolve(rows.columnNames()) })));
+    rowCount = await store.stage(source.id, rows);
+    const reject = format === 'csv' ? await firstCsvReject(connection, rejects) : undefined;
+    if (reject) throw badValueError(source.id, realRoot, reject);
+  } catch (error) {
+    await store.discard(source.id);
+    if (error instanceof SourceLoadError) throw error;
+    throw fail(`cannot load: ${firstLine(error)}`, relativeFiles.length === 1 ? relativeFiles[0] : definitionFile);
   } finally {
-    connection.closeSync();
-    instance.closeSync();
+    if (format === 'csv') await dropRejects(connection, rejects).catch(() => undefined);
   }
+  return await store.swapIn({ sourceId: source.id, rowCount, fileHash, loadedAt, files: relativeFiles });
 }
 
 /** The real paths of the files a source path names, in order; a glob without match is an error. */

@@ -2,6 +2,7 @@ import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api';
 import type { ColumnType, SourceFormat } from '@koers/domain';
 import { readFile } from 'node:fs/promises';
 import { duckdbTypeOf } from './column-types';
+import type { RejectsTables } from './loader-instance';
 import { fileList, quoteName, stringLiteral } from './sql-text';
 
 /** A value that does not fit its declared type, and where it is. */
@@ -39,15 +40,16 @@ function scanOf(request: ReadRequest, files: readonly string[], extra: readonly 
   }
 }
 
+/** Drops the rejects tables of a CSV read (they live as long as the loader instance). */
+export async function dropRejects(connection: DuckDBConnection, rejects: RejectsTables): Promise<void> {
+  await connection.run(`DROP TABLE IF EXISTS ${quoteName(rejects.table)}; DROP TABLE IF EXISTS ${quoteName(rejects.scan)}`);
+}
+
 /** The sniffed column names of one file. */
 export async function columnsOf(connection: DuckDBConnection, request: ReadRequest, file: string): Promise<string[]> {
   const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${scanOf(request, [file])}`);
   return reader.getRowsJS().map((row) => String(row[0]));
 }
-
-/** Names of the rejects tables of one CSV read. */
-const rejectsTable = 'koers_rejects';
-const rejectsScan = 'koers_rejects_scan';
 
 /**
  * Starts streaming the rows of the source, declared columns in their declared
@@ -55,10 +57,10 @@ const rejectsScan = 'koers_rejects_scan';
  * records every line that does not fit (see {@link firstCsvReject}); the other
  * formats cast, after {@link firstBadValue} found no value that would fail.
  */
-export function streamRows(connection: DuckDBConnection, request: ReadRequest): Promise<DuckDBResult> {
+export function streamRows(connection: DuckDBConnection, request: ReadRequest, rejects: RejectsTables): Promise<DuckDBResult> {
   const declared = Object.entries(request.columns);
   if (request.format === 'csv') {
-    const extra = [`store_rejects = true`, `rejects_table = ${stringLiteral(rejectsTable)}`, `rejects_scan = ${stringLiteral(rejectsScan)}`];
+    const extra = [`store_rejects = true`, `rejects_table = ${stringLiteral(rejects.table)}`, `rejects_scan = ${stringLiteral(rejects.scan)}`];
     if (declared.length > 0) {
       extra.push(`types = {${declared.map(([name, type]) => `${stringLiteral(name)}: ${stringLiteral(duckdbTypeOf[type])}`).join(', ')}}`);
     }
@@ -70,10 +72,10 @@ export function streamRows(connection: DuckDBConnection, request: ReadRequest): 
 }
 
 /** The first line DuckDB rejected while reading a CSV, if any. */
-export async function firstCsvReject(connection: DuckDBConnection): Promise<BadValue | undefined> {
+export async function firstCsvReject(connection: DuckDBConnection, rejects: RejectsTables): Promise<BadValue | undefined> {
   const reader = await connection.runAndReadAll(
     `SELECT s.file_path, r.line, r.column_name, r.error_message
-       FROM ${rejectsTable} r JOIN ${rejectsScan} s USING (scan_id, file_id)
+       FROM ${quoteName(rejects.table)} r JOIN ${quoteName(rejects.scan)} s USING (scan_id, file_id)
       ORDER BY s.file_path, r.line LIMIT 1`,
   );
   const row = reader.getRowsJS()[0];
