@@ -1,7 +1,7 @@
 import { DuckDBTypeId } from '@duckdb/node-api';
 import type { IndicatorDefinition } from '@koers/domain';
 import { quoteIdentifier } from '../compile/index';
-import { checkExpressionWithParser, guardExpression, type ExpressionField } from '../guard/index';
+import { checkExpressionsWithParser, guardExpression, type ExpressionField } from '../guard/index';
 import { prepareSingleSelect, type SandboxDatabase } from '../sandbox/sandbox-database';
 import type { EngineError } from './engine.types';
 
@@ -19,12 +19,26 @@ function expressionsOf(indicator: IndicatorDefinition): Array<[ExpressionField, 
  * the indicator runs before both accept all its expressions.
  */
 export async function guardIndicator(sandbox: SandboxDatabase, indicator: IndicatorDefinition): Promise<EngineError[]> {
-  const errors: EngineError[] = [];
-  for (const [field, text] of expressionsOf(indicator)) {
-    const refusal = guardExpression(text, field) ?? (await checkExpressionWithParser(sandbox.connection, text, field));
-    if (refusal !== null) errors.push(indicatorError(indicator, stripField(refusal, field), field));
+  return (await guardIndicators(sandbox, [indicator])).get(indicator.id) ?? [];
+}
+
+/**
+ * {@link guardIndicator} for many indicators, with one round trip to DuckDB's
+ * parser for all expressions the token guard accepted. Returns the refusals by
+ * indicator id (an empty list for an accepted indicator).
+ */
+export async function guardIndicators(sandbox: SandboxDatabase, indicators: readonly IndicatorDefinition[]): Promise<Map<string, EngineError[]>> {
+  const checks = indicators.flatMap((indicator) =>
+    expressionsOf(indicator).map(([field, text]) => ({ indicator, field, text, refusal: guardExpression(text, field) })),
+  );
+  const toParse = checks.filter(({ refusal }) => refusal === null);
+  const verdicts = await checkExpressionsWithParser(sandbox.connection, toParse);
+  toParse.forEach((check, index) => (check.refusal = verdicts[index] ?? null));
+  const refusals = new Map<string, EngineError[]>(indicators.map((indicator) => [indicator.id, []]));
+  for (const { indicator, field, refusal } of checks) {
+    if (refusal !== null) refusals.get(indicator.id)?.push(indicatorError(indicator, stripField(refusal, field), field));
   }
-  return errors;
+  return refusals;
 }
 
 const temporalTypes = new Set<DuckDBTypeId>([

@@ -8,7 +8,7 @@ import { SourceStore } from '../sources/source-store';
 import { sourceTableName, type SourceVersion } from '../sources/source-version';
 import { lineageOf, runBatch, type ResultRows } from './batch.runner';
 import type { ComputeOutcome, EngineError, IndicatorReport, Lineage, LoadOutcome, RefreshOutcome } from './engine.types';
-import { bindIndicatorFields, duckdbMessage, guardIndicator, indicatorError } from './indicator.checks';
+import { bindIndicatorFields, duckdbMessage, guardIndicator, guardIndicators, indicatorError } from './indicator.checks';
 import { buildIndicatorReport } from './indicator-report.builder';
 import { buildIndicatorResult } from './indicator-result.builder';
 
@@ -194,9 +194,10 @@ export class KpiEngine {
   /** Guards and compiles one indicator, or says why it cannot run. */
   private async prepareIndicator(
     indicator: IndicatorDefinition,
+    guarded?: ReadonlyMap<string, readonly EngineError[]>,
   ): Promise<{ compiled: CompiledIndicator } | { errors: EngineError[] }> {
-    const refused = await guardIndicator(this.sandbox, indicator);
-    if (refused.length > 0) return { errors: refused };
+    const refused = guarded?.get(indicator.id) ?? (await guardIndicator(this.sandbox, indicator));
+    if (refused.length > 0) return { errors: [...refused] };
     const missing = [indicator.source, indicator.per?.source]
       .filter((id): id is string => id !== undefined)
       .filter((id, index, all) => all.indexOf(id) === index && this.loadErrors.has(id));
@@ -221,8 +222,9 @@ export class KpiEngine {
   private async computeMany(indicators: readonly IndicatorDefinition[]): Promise<Map<string, Computed>> {
     const computed = new Map<string, Computed>();
     const ready = new Map<string, Ready>();
+    const guarded = await guardIndicators(this.sandbox, indicators);
     for (const indicator of indicators) {
-      const prepared = await this.prepareIndicator(indicator);
+      const prepared = await this.prepareIndicator(indicator, guarded);
       if ('errors' in prepared) computed.set(indicator.id, { errors: prepared.errors });
       else ready.set(indicator.id, { indicator, compiled: prepared.compiled });
     }

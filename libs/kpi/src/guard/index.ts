@@ -1,4 +1,4 @@
 // Public API of the expression guard: see README.md in this folder.
 export { guardExpression, type ExpressionField } from './expression.guard';
-export { checkExpressionWithParser } from './parse-check';
+export { checkExpressionsWithParser, checkExpressionWithParser } from './parse-check';
 export { tokenizeSql, type SqlToken, type SqlTokenKind, type TokenizeResult } from './sql-tokenizer';

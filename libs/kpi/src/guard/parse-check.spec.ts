@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkExpressionWithParser } from './parse-check';
+import { checkExpressionsWithParser, checkExpressionWithParser } from './parse-check';
 
 describe('checkExpressionWithParser', () => {
   let instance: DuckDBInstance;
@@ -55,5 +55,19 @@ describe('checkExpressionWithParser', () => {
     expect(await checkExpressionWithParser(connection, "1; DROP TABLE kept; SELECT '", 'filter')).toMatch(/^filter: /);
     const tables = await connection.runAndReadAll("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'kept'");
     expect(tables.getRowObjectsJson()).toEqual([{ n: '1' }]);
+  });
+
+  it('checks many expressions in one round trip with the same verdicts, in order', async () => {
+    const items = [
+      { text: 'count(*)', field: 'measure' as const },
+      { text: "1; DROP TABLE kept; SELECT '", field: 'filter' as const },
+      { text: "(SELECT count(*) FROM read_csv('/etc/passwd'))", field: 'per.measure' as const },
+      { text: 'sum(x) / nullif(count(*), 0)', field: 'measure' as const },
+    ];
+    const alone = await Promise.all(items.map(({ text, field }) => checkExpressionWithParser(connection, text, field)));
+    const together = await checkExpressionsWithParser(connection, items);
+    expect(together).toEqual(alone);
+    expect(together.map((verdict) => verdict === null)).toEqual([true, false, false, true]);
+    expect(await checkExpressionsWithParser(connection, [])).toEqual([]);
   });
 });

@@ -26,7 +26,32 @@ export async function checkExpressionWithParser(
   field: ExpressionField,
 ): Promise<string | null> {
   const reader = await connection.runAndReadAll(serializeSql, [`SELECT ${text}`]);
-  const tree = reader.getRowObjectsJson()[0]?.['tree'];
+  return verdictOf(reader.getRowObjectsJson()[0]?.['tree'], field);
+}
+
+/**
+ * {@link checkExpressionWithParser} for many expressions in one round trip to
+ * DuckDB (each text still travels only as a parameter). Returns one verdict
+ * per item, in order: null when accepted, otherwise why not.
+ *
+ * @example
+ * await checkExpressionsWithParser(connection, [{ text: 'count(*)', field: 'measure' }]); // [null]
+ */
+export async function checkExpressionsWithParser(
+  connection: DuckDBConnection,
+  items: readonly { readonly text: string; readonly field: ExpressionField }[],
+): Promise<(string | null)[]> {
+  if (items.length === 0) return [];
+  const rows = items.map((_, index) => `(${index}, $${index + 1}::VARCHAR)`).join(', ');
+  const reader = await connection.runAndReadAll(
+    `SELECT json_serialize_sql(t) AS tree FROM (VALUES ${rows}) AS v(i, t) ORDER BY i`,
+    items.map(({ text }) => `SELECT ${text}`),
+  );
+  const trees = reader.getRowObjectsJson().map((row) => row['tree']);
+  return items.map(({ field }, index) => verdictOf(trees[index], field));
+}
+
+function verdictOf(tree: unknown, field: ExpressionField): string | null {
   if (typeof tree !== 'string') return `${field}: DuckDB did not return a parse tree for the expression`;
   const parsed = JSON.parse(tree) as ParseNode;
   const why = whyRefused(parsed);
