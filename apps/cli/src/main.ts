@@ -1,8 +1,6 @@
 // `koers`: checks and computes an indicator workspace (WORKSPACE-FORMAT.md).
 // Started by bin/koers.mjs; see README.md in this project.
-import { runCheck } from './check.command';
 import { helpText, parseArgs } from './cli-args';
-import { runCompute } from './compute.command';
 
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseArgs(argv);
@@ -15,7 +13,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const write = (text: string) => process.stdout.write(text);
-  return parsed.command === 'check' ? runCheck(parsed.dir, write) : runCompute(parsed.dir, parsed.isJson, write);
+  // Imported only when a command runs: --help and usage errors need neither DuckDB nor the workspace reader.
+  if (parsed.command === 'check') return (await import('./check.command')).runCheck(parsed.dir, write);
+  return (await import('./compute.command')).runCompute(parsed.dir, parsed.isJson, write);
 }
 
 main(process.argv.slice(2)).then(

@@ -1,5 +1,5 @@
 import type { Workspace, WorkspaceProblem } from '@koers/domain';
-import { createKpiEngine, type KpiEngine, type LoadOutcome } from '@koers/kpi';
+import type { KpiEngine, LoadOutcome } from '@koers/kpi';
 import { loadWorkspace } from '@koers/workspace';
 
 /** A workspace read from disk, its problems, and an engine with its sources loaded. */
@@ -19,7 +19,10 @@ const progressDelayMs = 750;
  * so pipes and `--json` stay clean.
  */
 export async function openWorkspace(dir: string): Promise<WorkspaceSession> {
+  // The engine (and DuckDB's native module) loads while the workspace's YAML is read.
+  const kpi = import('@koers/kpi');
   const { workspace, problems } = await loadWorkspace(dir);
+  const { createKpiEngine } = await kpi;
   const started = Date.now();
   const isTerminal = process.stderr.isTTY === true;
   let hasShownProgress = false;
