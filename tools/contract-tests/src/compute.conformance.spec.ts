@@ -85,6 +85,10 @@ describe('koers compute --json agrees with the contract on a valid workspace', (
     expect(expected.get('meldingen-per-1000')?.breakdown[district]?.at(-1)?.member).toBeNull(); // the null member, last
     expect(value('afval-per-oudere', '2023-08')).toBeNull(); // zero denominator
     expect(value('postcode-telling', '2024', 'postcode', '0123')).toBeGreaterThan(0);
+    expect(expected.get('kosten-per-stuk')?.values.length).toBeGreaterThan(4); // dd-mm-yyyy read as dates
+    expect(value('aanmeldingen-per-inwoner', '2024-Q3', 'wijk', 'B')).toBe(2 / 200);
+    expect(value('aanmeldingen-per-inwoner', '2024-Q3')).toBe(3 / 110); // three rows in Q3
+    expect(expected.get('leeg-indicator')).toMatchObject({ status: 'no_data', values: [], breakdown: { wijk: [] } });
   });
 
   it('orders each breakdown by member (in the column type, null last), then period', () => {
@@ -98,7 +102,9 @@ describe('koers compute --json agrees with the contract on a valid workspace', (
     'afval-per-maand', 'afval-bedrag-kwartaal', 'bedrag-gemiddeld-jaar', 'unieke-melders', 'bedrag-per-melding',
     'laagste-bedrag', 'hoogste-bedrag', 'meldingen-per-1000', 'afval-per-oudere', 'meldingen-per-100-jaar',
     'ritten-kwartaal', 'senior-afstand-maand', 'bezoekers-jaar', 'toegekende-aanvragen', 'doorlooptijd',
-    'grootste-inschrijving', 'postcode-telling', ...statusCases.map((item) => item.id),
+    'grootste-inschrijving', 'postcode-telling', 'kosten-per-stuk', 'leeg-indicator', 'puntkomma-in-tekst', 'commentaar',
+    'aanmeldingen-per-inwoner',
+    ...statusCases.map((item) => item.id),
   ];
 
   it.each(ids)('%s: every field equals the reference', (id) => {

@@ -36,7 +36,8 @@ function readerSql(root: string, source: SourceDefinition): string {
   if (format === 'parquet') return `read_parquet(${path}, union_by_name = true)`;
   if (format === 'json') return `read_json_auto(${path}, union_by_name = true)`;
   const types = Object.entries(source.columns ?? {})
-    .map(([name, type]) => `${literal(name)}: ${literal(type.toUpperCase())}`)
+    // `decimal` without a precision would be DECIMAL(18,3) in DuckDB: an analyst means "exact", so keep 10 places.
+    .map(([name, type]) => `${literal(name)}: ${literal(type === 'decimal' ? 'DECIMAL(38,10)' : type.toUpperCase())}`)
     .join(', ');
   return `read_csv(${path}, auto_detect = true, union_by_name = true${types ? `, types = {${types}}` : ''})`;
 }
@@ -52,7 +53,8 @@ function denominatorSql(indicator: IndicatorDefinition, dimension: string | null
   const time = identifier(per.time);
   const sameMember = dimension === null ? '' : ` AND ${identifier(dimension)} IS NOT DISTINCT FROM periods.__member`;
   const asOf = `SELECT max(${time}) FROM ${tableOf(per.source)} WHERE CAST(${time} AS DATE) <= periods.__last_day${sameMember}`;
-  return `(SELECT ${per.measure} FROM ${tableOf(per.source)} WHERE ${time} = (${asOf})${sameMember})`;
+  // Newlines after the expression: a trailing `-- comment` in it must not swallow the query.
+  return `(SELECT ${per.measure}\n FROM ${tableOf(per.source)} WHERE ${time} = (${asOf})${sameMember})`;
 }
 
 /**
@@ -74,8 +76,10 @@ function referenceSql(indicator: IndicatorDefinition, dimension: string | null):
       FROM ${source} WHERE ${time} IS NOT NULL
     )
     SELECT __period AS period, CAST(__member AS VARCHAR) AS member,
-      CAST((SELECT ${indicator.measure} FROM ${source}
-            WHERE ${time} IS NOT NULL AND ${label} = periods.__period${sameMember} AND (${filter})) AS DOUBLE) AS numerator,
+      CAST((SELECT ${indicator.measure}
+            FROM ${source}
+            WHERE ${time} IS NOT NULL AND ${label} = periods.__period${sameMember} AND (${filter}
+            )) AS DOUBLE) AS numerator,
       CAST(${denominatorSql(indicator, dimension)} AS DOUBLE) AS denominator
     FROM periods
     ORDER BY __member ASC NULLS LAST, __period ASC`;
