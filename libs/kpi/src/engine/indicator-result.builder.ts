@@ -1,12 +1,18 @@
 import type { IndicatorDefinition, IndicatorResult, MemberValue, PeriodValue } from '@koers/domain';
 import { latestOf, statusOf } from '../compile/index';
+import { memberComparator } from './member-order';
 
 /**
  * Turns the compiled query's rows (`dimension`, `member`, `period`, `value`)
  * (as JS values, `getRowsJS()`) into the contract's result: total values by ascending period, one list per
- * dimension (members ascending, the null member last, then periods), latest and status.
+ * dimension (members ascending in their column's type, the null member last, then periods), latest and status.
+ * `isNumericDimension` says which dimension columns hold numbers, so they order as numbers.
  */
-export function buildIndicatorResult(indicator: IndicatorDefinition, rows: Iterable<readonly unknown[]>): IndicatorResult {
+export function buildIndicatorResult(
+  indicator: IndicatorDefinition,
+  rows: Iterable<readonly unknown[]>,
+  isNumericDimension: (name: string) => boolean = () => false,
+): IndicatorResult {
   const values: PeriodValue[] = [];
   const breakdown: Record<string, MemberValue[]> = Object.fromEntries(indicator.dimensions.map((name) => [name, []]));
   for (const [dimension, member, period, value] of rows) {
@@ -20,7 +26,8 @@ export function buildIndicatorResult(indicator: IndicatorDefinition, rows: Itera
     }
   }
   values.sort((a, b) => compareText(a.period, b.period));
-  for (const list of Object.values(breakdown)) {
+  for (const [name, list] of Object.entries(breakdown)) {
+    const compareMember = memberComparator(isNumericDimension(name));
     list.sort((a, b) => compareMember(a.member, b.member) || compareText(a.period, b.period));
   }
   const latest = latestOf(values);
@@ -30,11 +37,4 @@ export function buildIndicatorResult(indicator: IndicatorDefinition, rows: Itera
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareMember(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return compareText(a, b);
 }

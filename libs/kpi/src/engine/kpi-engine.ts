@@ -11,6 +11,7 @@ import type { ComputeOutcome, EngineError, IndicatorReport, Lineage, LoadOutcome
 import { bindIndicatorFields, duckdbMessage, guardIndicator, guardIndicators, indicatorError } from './indicator.checks';
 import { buildIndicatorReport } from './indicator-report.builder';
 import { buildIndicatorResult } from './indicator-result.builder';
+import { type NumericColumns, readNumericColumns } from './member-order';
 
 /** Options of {@link createKpiEngine}; everything but `workspace` is optional. */
 export interface KpiEngineOptions extends SandboxOptions {
@@ -62,6 +63,8 @@ export async function createKpiEngine(options: KpiEngineOptions): Promise<KpiEng
 export class KpiEngine {
   private readonly computed = new Map<string, Computed>();
   private readonly loadErrors = new Map<string, EngineError>();
+  /** The numeric columns of the source tables, read once per computation, for the order of breakdown members. */
+  private numericColumns: NumericColumns = new Map();
   private readonly workspace: Workspace;
 
   /** @internal use {@link createKpiEngine}. */
@@ -229,6 +232,7 @@ export class KpiEngine {
       else ready.set(indicator.id, { indicator, compiled: prepared.compiled });
     }
     const versions = await this.store.currentVersions();
+    this.numericColumns = await readNumericColumns(this.sandbox);
     const { batches, errors } = compileIndicatorsForSource([...ready.values()].map(({ indicator }) => indicator), tableOf);
     // compileIndicator accepted these, so the batch compiler should too; if not, they run alone.
     const alone = errors.map(({ indicatorId }) => indicatorId);
@@ -266,7 +270,8 @@ export class KpiEngine {
   }
 
   private reportOf({ indicator }: Ready, rows: ResultRows, lineage: Lineage): Computed {
-    const result = buildIndicatorResult(indicator, rows);
+    const numeric = this.numericColumns.get(sourceTableName(indicator.source));
+    const result = buildIndicatorResult(indicator, rows, (name) => numeric?.has(name) ?? false);
     return { report: buildIndicatorReport(indicator, result, lineage), errors: [] };
   }
 }
