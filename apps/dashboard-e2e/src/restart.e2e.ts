@@ -25,9 +25,12 @@ describe('a restart', () => {
 
     const second = await startServer({ databasePath });
     const after = await programTitles(second.baseUrl);
+    const secondOutput = second.output();
     await second.stop();
 
+    expect(first.output()).toContain('Eerste start');
     expect(before).toContain('Samen besturen');
     expect(after).toEqual(before);
+    expect(secondOutput).not.toContain('Eerste start');
   });
 });

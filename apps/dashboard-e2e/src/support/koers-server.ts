@@ -10,6 +10,8 @@ export const workspaceRoot = resolve(import.meta.dirname, '../../../..');
 export interface RunningServer {
   readonly baseUrl: string;
   readonly databasePath: string;
+  /** What the server printed so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startServer(options: { databasePath?: string } = {}): Prom
   return {
     baseUrl,
     databasePath,
+    output: () => log,
     stop: async () => {
       if (server.exitCode === null) {
         const exited = new Promise((done) => server.once('exit', done));
