@@ -16,7 +16,7 @@ export function describeApiError(error: unknown): string {
       // answer was not tRPC (a proxy's error page, a server still starting).
       return 'De server van Koers is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.';
     case 'NOT_FOUND':
-      return error.message;
+      return `${error.message} Kies een gemeente in de lijst bovenaan.`;
     case 'BAD_REQUEST':
       return 'Dit adres verwijst niet naar een bestaande gemeente. Kies een gemeente in de lijst bovenaan.';
     case 'UNAUTHORIZED':
@@ -25,6 +25,13 @@ export function describeApiError(error: unknown): string {
     default:
       return `De server kon de gegevens niet leveren (foutcode ${code}). Probeer het later opnieuw.`;
   }
+}
+
+/** Whether asking again can help: not for an address that names nothing, nor for a refusal. */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return true;
+  const code = readErrorCode(error);
+  return code !== 'NOT_FOUND' && code !== 'BAD_REQUEST' && code !== 'UNAUTHORIZED' && code !== 'FORBIDDEN';
 }
 
 /** The tRPC error code (`NOT_FOUND`, ...) the server answered with, if it answered. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { uithoornGovernance } from '../testing/sample-programs';
-import { describeApiError } from './api-error';
+import { describeApiError, isRetryable } from './api-error';
 import { createTrpcKoersApi } from './trpc-koers-api';
 
 /** A `fetch` that records each request and answers with one canned tRPC batch response. */
@@ -53,7 +53,8 @@ describe('createTrpcKoersApi', () => {
 
     const error = await api.listPrograms('amsterdam').catch((caught: unknown) => caught);
 
-    expect(describeApiError(error)).toBe(message);
+    expect(describeApiError(error)).toBe(`${message} Kies een gemeente in de lijst bovenaan.`);
+    expect(isRetryable(error)).toBe(false);
   });
 
   it('explains a malformed address without showing the validation details', async () => {
@@ -82,6 +83,7 @@ describe('createTrpcKoersApi', () => {
     expect(describeApiError(error)).toBe(
       'De server van Koers is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
     );
+    expect(isRetryable(error)).toBe(true);
   });
 
   it('names the code of any other server failure', async () => {

@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute } from '@angular/router';
 import type { ProgramOverview } from '@koers/api';
 import { map } from 'rxjs';
-import { describeApiError } from '../api/api-error';
+import { describeApiError, isRetryable } from '../api/api-error';
 import { KOERS_API } from '../api/koers-api';
 
 /**
@@ -38,6 +38,12 @@ export class ProgramsStore {
   readonly errorMessage = computed(() => {
     const error = this.programsResource.error();
     return error === undefined ? null : describeApiError(error);
+  });
+
+  /** Whether "Opnieuw proberen" can help with the error shown. */
+  readonly canRetry = computed(() => {
+    const error = this.programsResource.error();
+    return error !== undefined && isRetryable(error);
   });
 
   /** True once loaded without error and the municipality has no programs. */

@@ -137,8 +137,10 @@ describe('ProgramsPageComponent', () => {
 
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe("Programma's");
     expect(harness.routeNativeElement?.querySelector('[role="alert"]')?.textContent).toContain(
-      'Gemeente "amsterdam" bestaat niet in deze installatie.',
+      'Gemeente "amsterdam" bestaat niet in deze installatie. Kies een gemeente in de lijst bovenaan.',
     );
+    // Asking again cannot make a municipality exist.
+    expect(harness.routeNativeElement?.querySelector('[role="alert"] button')).toBeNull();
   });
 
   it('loads the programs of the other municipality when the route changes', async () => {
