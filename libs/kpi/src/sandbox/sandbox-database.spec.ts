@@ -1,3 +1,4 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { SourceStore } from '../sources/source-store';
 import { loadSource } from '../sources/source-loader';
 import { writeTempWorkspace } from '../sources/temp-workspace.testing';
 import { QueryTimeoutError } from './query-timeout';
-import { SandboxDatabase } from './sandbox-database';
+import { defaultMemoryLimit, SandboxDatabase } from './sandbox-database';
 
 describe('SandboxDatabase', () => {
   let root: string;
@@ -66,6 +67,27 @@ describe('SandboxDatabase', () => {
     ]);
     // The loaded data is still there to compute with.
     expect((await database.select('SELECT count(*) FROM source_misdrijven')).getRowsJS()).toEqual([[1n]]);
+  });
+
+  it('sets a memory limit even when none is given: half the memory, at most 8 GiB', async () => {
+    expect(defaultMemoryLimit(24 * 1024 ** 3)).toBe('8192MiB');
+    expect(defaultMemoryLimit(4 * 1024 ** 3)).toBe('2048MiB');
+    const memoryLimitOf = async (database: SandboxDatabase) => {
+      const reader = await database.select("SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'");
+      return String(reader.getRowsJS()[0]?.[0]);
+    };
+    const byDefault = await SandboxDatabase.open();
+    const explicit = await SandboxDatabase.open({ memoryLimit: defaultMemoryLimit() });
+    const duckdbOwn = await DuckDBInstance.create(':memory:');
+    try {
+      const own = (await (await duckdbOwn.connect()).runAndReadAll("SELECT current_setting('memory_limit')")).getRowsJS();
+      expect(await memoryLimitOf(byDefault)).toBe(await memoryLimitOf(explicit));
+      expect(await memoryLimitOf(byDefault)).not.toBe(String(own[0]?.[0]));
+    } finally {
+      byDefault.close();
+      explicit.close();
+      duckdbOwn.closeSync();
+    }
   });
 
   it('runs exactly one SELECT and refuses anything else before it runs', async () => {

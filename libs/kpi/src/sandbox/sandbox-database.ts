@@ -1,16 +1,26 @@
 import { type DuckDBConnection, DuckDBInstance, StatementType, type DuckDBResultReader } from '@duckdb/node-api';
+import { totalmem } from 'node:os';
 import { withTimeout } from './query-timeout';
 
 /** How the sandboxed database is opened. */
 export interface SandboxOptions {
   /** A DuckDB file, or `:memory:` (the default). */
   readonly databasePath?: string;
-  /** DuckDB `memory_limit`, for example `2GB` (default: DuckDB's own, 80% of RAM). */
+  /** DuckDB `memory_limit`, for example `2GB` (default: {@link defaultMemoryLimit}). */
   readonly memoryLimit?: string;
   /** DuckDB `threads` (default: DuckDB's own, the number of cores). */
   readonly threads?: number;
   /** Every definition query is interrupted after this many milliseconds (default 30 000). */
   readonly queryTimeoutMs?: number;
+}
+
+/**
+ * Half the machine's memory, at most 8 GiB: enough for tens of millions of rows
+ * (DuckDB spills larger work to disk), and the server beside it keeps room.
+ */
+export function defaultMemoryLimit(totalBytes: number = totalmem()): string {
+  const mebibytes = Math.min(Math.floor(totalBytes / 2 / 1024 ** 2), 8 * 1024);
+  return `${Math.max(mebibytes, 256)}MiB`;
 }
 
 /** The default per-query budget: generous for 10 million rows on two cores. */
@@ -42,14 +52,14 @@ export class SandboxDatabase {
       autoload_known_extensions: 'false',
       lock_configuration: 'true',
     };
-    if (options.memoryLimit !== undefined) config['memory_limit'] = options.memoryLimit;
+    config['memory_limit'] = options.memoryLimit ?? defaultMemoryLimit();
     if (options.threads !== undefined) config['threads'] = String(options.threads);
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(options.databasePath ?? ':memory:', config);
     } catch (error) {
       throw new Error(
-        `cannot open the DuckDB database ${options.databasePath ?? ':memory:'} (memory_limit ${options.memoryLimit ?? 'default'}, threads ${options.threads ?? 'default'}): ${messageOf(error)}`,
+        `cannot open the DuckDB database ${options.databasePath ?? ':memory:'} (memory_limit ${config['memory_limit']}, threads ${options.threads ?? 'default'}): ${messageOf(error)}`,
       );
     }
     const connection = await instance.connect();
