@@ -8,5 +8,6 @@ export * from './lib/program.schema';
 export * from './lib/progress-update.schema';
 export * from './lib/role';
 export * from './lib/indicator-result';
+export * from './lib/indicator-report';
 export * from './lib/workspace';
 export * from './lib/program-catalog';

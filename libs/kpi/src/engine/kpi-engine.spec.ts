@@ -202,6 +202,31 @@ describe('KpiEngine', () => {
     expect(engine.reports().map((report) => report.lineage.indicatorColumn)).toEqual([null, null]);
   });
 
+  it('syncSources on a persisted database loads only what changed, and keeps a failing source serving', async () => {
+    const setup = await engineFor([winkeldiefstallen, inwoners]);
+    setup.engine.close();
+    const workspace: Workspace = { root: setup.root, municipality: 'Test', sources, indicators: [winkeldiefstallen, inwoners], programs: [] };
+    const databasePath = join(setup.root, 'engine.duckdb');
+    const first = await createKpiEngine({ workspace, databasePath });
+    const initial = await first.syncSources();
+    first.close();
+    expect(initial.changed).toEqual(['misdrijven', 'bevolking']);
+
+    await writeFile(join(setup.root, 'data/bevolking.csv'), `${bevolkingCsv}2026-01-01,Centrum,1200\n`);
+    engine = await createKpiEngine({ workspace, databasePath });
+    const second = await engine.syncSources();
+    expect(second.changed).toEqual(['bevolking']);
+    expect(second.versions.map((version) => [version.sourceId, version.version])).toEqual([['misdrijven', 1], ['bevolking', 2]]);
+
+    await rm(join(setup.root, 'data/bevolking.csv'));
+    const broken = await engine.syncSources();
+    expect(broken.changed).toEqual([]);
+    expect(broken.errors).toEqual([expect.objectContaining({ sourceId: 'bevolking', file: 'sources/bevolking.yaml' })]);
+    expect(broken.versions.map((version) => [version.sourceId, version.version])).toEqual([['misdrijven', 1], ['bevolking', 2]]);
+    const { indicators } = await engine.computeAll();
+    expect(indicators.find((result) => result.id === 'inwoners')?.latest).toEqual({ period: '2026', value: 1200 });
+  });
+
   it('check reports an unknown column on the field that names it, without computing', async () => {
     const setup = await engineFor([
       perWijk,

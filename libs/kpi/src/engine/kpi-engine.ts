@@ -102,6 +102,39 @@ export class KpiEngine {
   }
 
   /**
+   * Brings a persisted database in line with the workspace's files: each
+   * source whose files differ from its serving version (or that has none) is
+   * loaded as a new version; a source whose files are byte for byte those of
+   * its serving version is left as it is, unread. `changed` lists the ids of
+   * the sources that got a new version. One failing source does not stop the
+   * others; a source that fails but has a serving version keeps serving it.
+   */
+  async syncSources(): Promise<LoadOutcome & { readonly changed: readonly string[] }> {
+    const versions: SourceVersion[] = [];
+    const errors: EngineError[] = [];
+    const changed: string[] = [];
+    const serving = new Map((await this.store.currentVersions()).map((version) => [version.sourceId, version]));
+    const loader = await openLoader(this.workspace.root).catch(() => undefined);
+    try {
+      for (const [index, source] of this.workspace.sources.entries()) {
+        this.options.onProgress?.(`checking source ${index + 1}/${this.workspace.sources.length}: ${source.id} (${source.path})`);
+        const current = serving.get(source.id);
+        try {
+          const version = await this.loadOne(source, loader, current);
+          versions.push(version);
+          if (version !== current) changed.push(source.id);
+        } catch (error) {
+          errors.push(this.loadErrors.get(source.id) ?? loadError(source, error));
+          if (current !== undefined) versions.push(current);
+        }
+      }
+    } finally {
+      loader?.close();
+    }
+    return { versions, errors, changed };
+  }
+
+  /**
    * Reloads one source and recomputes only the indicators that read it (as
    * `source` or `per.source`). When its files are byte for byte those of the
    * serving version, nothing is loaded, recorded or recomputed (`unchanged`).
