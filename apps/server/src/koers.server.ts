@@ -3,14 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { appRouter, type ApiContext, type ProgramCatalog } from '@koers/api';
 import {
   createProgramCatalog,
-  type Database,
+  type AppDatabase,
   hasMunicipalities,
   listMunicipalities,
   listUsers,
   openDatabase,
 } from '@koers/persistence';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import type { Kysely } from 'kysely';
 import { type DemoLog, importDemoWorkspaces, needsDemoImport } from './demo/demo-import';
 import { formatDemoSignIns } from './demo/demo-users';
 import { sendJson } from './http/json-response';
@@ -37,7 +36,7 @@ export interface KoersServer {
  * demo data, and so a test can see both states.
  */
 export function createKoersServer(settings: ServerSettings, log: ServerLog = console): KoersServer {
-  let db: Kysely<Database> | undefined;
+  let db: AppDatabase | undefined;
   let catalog: ProgramCatalog | undefined;
   let url = `http://${settings.host}:${settings.port}`;
 

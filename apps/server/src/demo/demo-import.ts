@@ -1,9 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { formatProblem, identifierPattern, type Municipality } from '@koers/domain';
-import { importWorkspace, insertUsers, listAudit, recordAudit, type Database } from '@koers/persistence';
+import { type AppDatabase, hasAuditBy, importWorkspace, insertUsers, listAudit, recordAudit } from '@koers/persistence';
 import { loadWorkspace } from '@koers/workspace';
-import type { Kysely } from 'kysely';
 import { demoUsersFor } from './demo-users';
 
 /** Where the demo import reports what it did and what it skipped. */
@@ -20,7 +19,7 @@ export interface DemoLog {
  * cannot be stored at all is skipped. Never throws for bad demo data.
  */
 export async function importDemoWorkspaces(
-  db: Kysely<Database>,
+  db: AppDatabase,
   demoDirectory: string,
   log: DemoLog,
   relativeTo: string,
@@ -79,11 +78,11 @@ const demoSeed = { entity: 'installation', entityId: 'demo-seed' } as const;
  * completion mark not yet written). Each workspace import replaces that
  * municipality atomically, so running it again is safe.
  */
-export async function needsDemoImport(db: Kysely<Database>, hasMunicipalities: boolean): Promise<boolean> {
+export async function needsDemoImport(db: AppDatabase, hasMunicipalities: boolean): Promise<boolean> {
   if (!hasMunicipalities) return true;
-  const [seedEntries, demoImports] = await Promise.all([
+  const [seedEntries, hasDemoImports] = await Promise.all([
     listAudit(db, demoSeed.entity, demoSeed.entityId),
-    db.selectFrom('audit_log').select('id').where('actor', '=', 'demo').limit(1).execute(),
+    hasAuditBy(db, 'demo'),
   ]);
-  return seedEntries.length === 0 && demoImports.length > 0;
+  return seedEntries.length === 0 && hasDemoImports;
 }

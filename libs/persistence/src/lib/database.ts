@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 
 /** A budget municipality served by this installation. */
 export interface MunicipalityTable {
@@ -133,3 +133,10 @@ export interface Database {
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type NewAuditLogRow = Insertable<AuditLogTable>;
 export type UserRow = Selectable<UserTable>;
+
+/**
+ * An open app database, as `openDatabase` returns it. Apps and feature libs
+ * name it by this type and reach it only through this lib's repositories:
+ * no code outside `libs/persistence` imports kysely.
+ */
+export type AppDatabase = Kysely<Database>;

@@ -62,3 +62,9 @@ export async function listAudit(db: Kysely<Database>, entity: string, entityId: 
     after: row.after_state === null ? null : (JSON.parse(row.after_state) as unknown),
   }));
 }
+
+/** Whether `actor` has recorded any change at all. */
+export async function hasAuditBy(db: Kysely<Database>, actor: string): Promise<boolean> {
+  const row = await db.selectFrom('audit_log').select('id').where('actor', '=', actor).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
