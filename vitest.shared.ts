@@ -12,7 +12,10 @@ interface TsConfig {
 
 const tsconfig = JSON.parse(readFileSync(resolve(workspaceRoot, 'tsconfig.base.json'), 'utf8')) as TsConfig;
 
-/** `{ '@koers/domain': '/abs/libs/domain/src/index.ts', ... }` */
-export const workspaceAliases: Record<string, string> = Object.fromEntries(
-  Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [alias, resolve(workspaceRoot, target ?? '')]),
+/**
+ * `[{ find: /^@koers\/domain$/, replacement: '/abs/libs/domain/src/index.ts' }, ...]`: exact
+ * matches, so `@koers/api` does not swallow `@koers/api/testing`.
+ */
+export const workspaceAliases: { find: RegExp; replacement: string }[] = Object.entries(tsconfig.compilerOptions.paths).map(
+  ([alias, [target]]) => ({ find: new RegExp(`^${alias.replace(/[/.]/g, '\\$&')}$`), replacement: resolve(workspaceRoot, target ?? '') }),
 );

@@ -1,4 +1,5 @@
 export { appRouter, type AppRouter } from './lib/app.router';
 export { createCallerFactory } from './lib/trpc';
-export type { ApiContext } from './lib/context';
-export type { ProgramCatalog, ProgramOverview } from './lib/program-catalog';
+export type { ApiContext, InstallationMode } from './lib/context';
+export { ReadModelCache } from './lib/read-model-cache';
+export type { KoersCatalog, ProgramOverview } from '@koers/domain';

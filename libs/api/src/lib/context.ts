@@ -1,8 +1,23 @@
-import type { ProgramCatalog } from './program-catalog';
+import type { KoersCatalog } from '@koers/domain';
+import type { ReadModelCache } from './read-model-cache';
 
-/** What every procedure can reach; built once per request by the server. */
+/** Whether the installation shows fictitious demo data (the dashboard then says so on every page). */
+export type InstallationMode = 'demo' | 'production';
+
+/**
+ * What every procedure can reach; built once per request by the server.
+ * Free of Node types: the dashboard type-checks this file through `AppRouter`.
+ */
 export interface ApiContext {
-  readonly catalog: ProgramCatalog;
+  readonly catalog: KoersCatalog;
+  readonly mode: InstallationMode;
+  /**
+   * Keeps built read models until the stored data changes; left out, every
+   * request reads and builds anew (tests).
+   */
+  readonly cache?: ReadModelCache;
+  /** The clock, for "this quarter"; the real one when left out. */
+  readonly now?: () => Date;
   /**
    * Where an unexpected error goes, with the id the caller is shown; the
    * server logs it. Left out, the error goes to `console.error`.

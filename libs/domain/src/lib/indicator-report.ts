@@ -20,6 +20,8 @@ export interface ReportedValue extends PeriodValue {
 /** The source version one value was computed from. */
 export interface LineageSource {
   readonly sourceId: string;
+  /** The source's title, where the one who stored the report knew it. */
+  readonly title?: string;
   readonly version: number;
   readonly fileHash: string;
   readonly rowCount: number;

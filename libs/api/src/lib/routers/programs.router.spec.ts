@@ -1,65 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgramCatalog, ProgramOverview } from '../program-catalog';
-import { appRouter } from '../app.router';
-import { createCallerFactory } from '../trpc';
+import { ReadModelCache } from '../read-model-cache';
+import { sampleCaller } from './router.testing';
 
-const bestuur: ProgramOverview = {
-  id: 'bestuur',
-  municipalityId: 'uithoorn',
-  title: 'Bestuur en organisatie',
-  portfolioHolders: [],
-  department: null,
-  vision: null,
-  policyDocuments: [],
-  effects: [{ id: 'keuzes-met-effect', title: 'Keuzes die effect creëren', indicators: [] }],
-  tasks: [],
-};
-
-/** A small catalog in memory: the routers' own logic is what is under test here. */
-const catalog: ProgramCatalog = {
-  listMunicipalities: async () => [{ id: 'uithoorn', name: 'Uithoorn' }],
-  listPrograms: async (municipalityId) => (municipalityId === 'uithoorn' ? [bestuur] : []),
-};
-
-const caller = createCallerFactory(appRouter)({ catalog });
-
-describe('programs router', () => {
-  it('lists the programs of a municipality', async () => {
+describe('programs', () => {
+  it('lists the programs of a municipality in budget order', async () => {
+    const { caller } = sampleCaller();
     const programs = await caller.programs.list({ municipalityId: 'uithoorn' });
-    expect(programs.map((program) => program.title)).toEqual(['Bestuur en organisatie']);
+    expect(programs.map((program) => program.title)).toEqual(['Bestuur en organisatie', 'Veiligheid']);
   });
 
-  it('answers NOT_FOUND, in Dutch, for a municipality that is not served', async () => {
-    await expect(caller.programs.list({ municipalityId: 'amsterdam' })).rejects.toMatchObject({
+  it('gives one program with its vision, documents, indicator cards and the latest progress of its actions', async () => {
+    const { caller } = sampleCaller();
+    const detail = await caller.programs.get({ municipalityId: 'uithoorn', programId: 'bestuur-en-organisatie' });
+
+    expect(detail.program.vision).toBe('De kracht van Uithoorn is de samenwerking met inwoners en partners.');
+    expect(detail.program.policyDocuments).toEqual(['Bestuursakkoord 2022-2026']);
+    expect(detail.program.tasks[0]?.actions[0]?.description).toContain('2. Bespreek de uitkomsten met de raad.');
+    expect(detail.indicators.map((indicator) => [indicator.id, indicator.status, indicator.target])).toEqual([['woo-binnen-termijn', 'at_risk', 85]]);
+    expect(Object.keys(detail.progress)).toEqual(['bestuurskrachtonderzoek']);
+    expect(detail.progressQuarter).toBe('2026-Q4');
+  });
+
+  it('answers NOT_FOUND for a program the municipality does not have', async () => {
+    const { caller } = sampleCaller();
+    await expect(caller.programs.get({ municipalityId: 'uithoorn', programId: 'sport' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
-      message: expect.stringContaining('amsterdam'),
+      message: 'Programma "sport" bestaat niet in de begroting van Uithoorn.',
     });
   });
 
-  it('refuses a malformed id before touching the catalog', async () => {
-    await expect(caller.programs.list({ municipalityId: 'Not An Id' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-  });
-});
+  it('reads the catalog once while the data version stays, and again after it changes', async () => {
+    let version = 1;
+    const { caller, catalog } = sampleCaller({ cache: new ReadModelCache(() => version) });
+    await caller.programs.get({ municipalityId: 'uithoorn', programId: 'veiligheid' });
+    const readsAfterFirst = catalog.reads.length;
+    await caller.programs.get({ municipalityId: 'uithoorn', programId: 'veiligheid' });
+    expect(catalog.reads.length).toBe(readsAfterFirst);
 
-describe('an unexpected error inside a procedure', () => {
-  it('is reported with an id, and leaves as INTERNAL_SERVER_ERROR that shows only the id', async () => {
-    const reported: { errorId: string; error: unknown }[] = [];
-    const failing: ProgramCatalog = {
-      listMunicipalities: async () => {
-        throw new Error('connection to /var/lib/koers.duckdb lost');
-      },
-      listPrograms: async () => [],
-    };
-    const failingCaller = createCallerFactory(appRouter)({
-      catalog: failing,
-      reportInternalError: (errorId, error) => reported.push({ errorId, error }),
-    });
-
-    const error = await failingCaller.municipalities.list().catch((thrown: unknown) => thrown);
-    expect(error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
-    expect(String((error as Error).message)).not.toContain('duckdb');
-    expect(reported).toHaveLength(1);
-    expect((error as Error).message).toContain(`foutcode ${reported[0]?.errorId}`);
-    expect(reported[0]?.error).toMatchObject({ message: 'connection to /var/lib/koers.duckdb lost' });
+    version = 2;
+    await caller.programs.get({ municipalityId: 'uithoorn', programId: 'veiligheid' });
+    expect(catalog.reads.length).toBeGreaterThan(readsAfterFirst);
   });
 });

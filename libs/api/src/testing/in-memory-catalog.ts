@@ -1,0 +1,84 @@
+import type {
+  ActionProgress,
+  ComputationHistory,
+  KoersCatalog,
+  Municipality,
+  ProgramOverview,
+  StoredIndicator,
+} from '@koers/domain';
+
+/** What an in-memory catalog holds, per municipality id where it is per municipality. */
+export interface CatalogContents {
+  readonly municipalities: readonly Municipality[];
+  readonly programs?: Readonly<Record<string, readonly ProgramOverview[]>>;
+  readonly indicators?: Readonly<Record<string, readonly StoredIndicator[]>>;
+  readonly progress?: Readonly<Record<string, readonly ActionProgress[]>>;
+  readonly history?: Readonly<Record<string, ComputationHistory>>;
+}
+
+/**
+ * A `KoersCatalog` in memory, for tests of the real `appRouter` (in this lib
+ * and in the dashboard). Set `failure` to make every read reject, or `hold()`
+ * to keep answers back until `release()`, to see a loading state.
+ */
+export class InMemoryCatalog implements KoersCatalog {
+  /** When set, every read rejects with it. */
+  failure: Error | null = null;
+  /** Every read, as `listPrograms(uithoorn)`, in order. */
+  readonly reads: string[] = [];
+  private gate: Promise<void> | null = null;
+  private openGate: (() => void) | null = null;
+
+  constructor(public contents: CatalogContents) {}
+
+  async listMunicipalities(): Promise<readonly Municipality[]> {
+    await this.answer('listMunicipalities()');
+    return [...this.contents.municipalities].sort((left, right) => left.name.localeCompare(right.name, 'nl'));
+  }
+
+  async listPrograms(municipalityId: string): Promise<readonly ProgramOverview[]> {
+    await this.answer(`listPrograms(${municipalityId})`);
+    return this.contents.programs?.[municipalityId] ?? [];
+  }
+
+  async listIndicators(municipalityId: string): Promise<readonly StoredIndicator[]> {
+    await this.answer(`listIndicators(${municipalityId})`);
+    return this.contents.indicators?.[municipalityId] ?? [];
+  }
+
+  async listIndicatorEverywhere(indicatorId: string): Promise<readonly StoredIndicator[]> {
+    await this.answer(`listIndicatorEverywhere(${indicatorId})`);
+    const municipalities = await this.listMunicipalities();
+    return municipalities.flatMap(
+      (municipality) => this.contents.indicators?.[municipality.id]?.filter((stored) => stored.indicatorId === indicatorId) ?? [],
+    );
+  }
+
+  async listLatestProgress(municipalityId: string): Promise<readonly ActionProgress[]> {
+    await this.answer(`listLatestProgress(${municipalityId})`);
+    return this.contents.progress?.[municipalityId] ?? [];
+  }
+
+  async computationHistory(municipalityId: string): Promise<ComputationHistory> {
+    await this.answer(`computationHistory(${municipalityId})`);
+    return this.contents.history?.[municipalityId] ?? { latest: null, lastFinished: null };
+  }
+
+  /** Keeps every answer back until {@link release}. */
+  hold(): void {
+    this.gate ??= new Promise((resolve) => (this.openGate = resolve));
+  }
+
+  /** Lets the answers held back by {@link hold} go. */
+  release(): void {
+    this.openGate?.();
+    this.gate = null;
+    this.openGate = null;
+  }
+
+  private async answer(call: string): Promise<void> {
+    this.reads.push(call);
+    if (this.gate) await this.gate;
+    if (this.failure) throw this.failure;
+  }
+}

@@ -1,0 +1,4 @@
+// Test helpers for the API and the dashboard's specs: the real appRouter over a catalog in memory.
+export * from './in-memory-catalog';
+export * from './stored-indicator.fixture';
+export * from './sample-catalog';

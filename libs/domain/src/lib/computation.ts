@@ -1,0 +1,49 @@
+import type { LineageSource } from './indicator-report';
+import type { IndicatorProblem } from './stored-indicator';
+
+/** Why a computation ran: the server's start, a changed source or definition, or a person asking. */
+export const computationTriggers = ['start', 'change', 'request'] as const;
+export type ComputationTrigger = (typeof computationTriggers)[number];
+
+export const computationStatuses = ['running', 'succeeded', 'failed'] as const;
+export type ComputationStatus = (typeof computationStatuses)[number];
+
+/** A definition file a computation read, by its hash, so a later reader can tell which text it used. */
+export interface DefinitionFileHash {
+  /** Workspace-relative path, `indicators/winkeldiefstallen.yaml`. */
+  readonly file: string;
+  /** sha256 of the file's bytes, hex. */
+  readonly sha256: string;
+}
+
+/** What a computation used: the serving version of every source, and every definition file. */
+export interface ComputationInputs {
+  readonly sources: readonly LineageSource[];
+  readonly definitions: readonly DefinitionFileHash[];
+}
+
+/**
+ * One run of the KPI engine over a municipality's workspace. `succeeded`
+ * means the run finished and stored what it computed; single indicators may
+ * still have failed (`failedCount`), and they keep their previous values.
+ */
+export interface ComputationRecord {
+  readonly id: string;
+  readonly municipalityId: string;
+  readonly trigger: ComputationTrigger;
+  /** ISO 8601, UTC. */
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly status: ComputationStatus;
+  /** Why the whole run failed (the worker crashed, ran out of time); null otherwise. */
+  readonly error: string | null;
+  readonly inputs: ComputationInputs | null;
+  /**
+   * What the run could not use: problems in the workspace's files (that item
+   * was left out) and sources that did not load (their dependents kept their
+   * previous values). Problems of single indicators are kept with the indicator.
+   */
+  readonly problems: readonly IndicatorProblem[];
+  readonly indicatorCount: number;
+  readonly failedCount: number;
+}
