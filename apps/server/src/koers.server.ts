@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { appRouter, type ApiContext, type ProgramCatalog } from '@koers/api';
+import { appRouter, type ApiContext, type KoersCatalog } from '@koers/api';
 import {
-  createProgramCatalog,
+  createKoersCatalog,
   type AppDatabase,
   hasMunicipalities,
   listMunicipalities,
@@ -37,7 +37,7 @@ export interface KoersServer {
  */
 export function createKoersServer(settings: ServerSettings, log: ServerLog = console): KoersServer {
   let db: AppDatabase | undefined;
-  let catalog: ProgramCatalog | undefined;
+  let catalog: KoersCatalog | undefined;
   let url = `http://${settings.host}:${settings.port}`;
 
   const reportInternalError = (errorId: string, error: unknown): void => log.error(`[fout ${errorId}]`, error);
@@ -46,7 +46,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
     basePath: '/trpc/',
     createContext: (): ApiContext => {
       // Requests reach tRPC only once `catalog` is set (see handle).
-      return { catalog: catalog as ProgramCatalog, reportInternalError };
+      return { catalog: catalog as KoersCatalog, mode: settings.isDemo ? 'demo' : 'production', reportInternalError };
     },
   });
   const staticFiles = createStaticFiles(settings.dashboardDirectory);
@@ -103,7 +103,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
         log.info('Eerste start: de demogemeenten worden ingelezen ...');
         await importDemoWorkspaces(db, settings.demoDirectory, log, repositoryRoot);
       }
-      catalog = createProgramCatalog(db);
+      catalog = createKoersCatalog(db);
       if (settings.isDemo) {
         log.info(formatDemoSignIns(url, await listUsers(db), await listMunicipalities(db)));
       } else {

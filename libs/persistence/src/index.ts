@@ -2,13 +2,32 @@ export { openDatabase, migrateToLatest, type DatabaseConfig } from './lib/open-d
 export type { AppDatabase, Database } from './lib/database';
 export { DuckDBDialect, type DuckDBDialectConfig } from './lib/duckdb/duckdb.dialect';
 export { migrations } from './lib/migrations/migration.provider';
-export { createProgramCatalog, listPrograms } from './lib/repositories/program.repository';
-export { hasMunicipalities, listMunicipalities, saveMunicipality } from './lib/repositories/municipality.repository';
+export { createKoersCatalog } from './lib/repositories/koers-catalog';
+export { listPrograms } from './lib/repositories/program.repository';
+export {
+  hasMunicipalities,
+  listMunicipalities,
+  listMunicipalityWorkspaces,
+  saveMunicipality,
+  type MunicipalityWorkspace,
+} from './lib/repositories/municipality.repository';
 export {
   importWorkspace,
+  importWorkspaceIfChanged,
+  structureHashOf,
   WorkspaceImportError,
   type ImportOptions,
   type ImportSummary,
 } from './lib/repositories/workspace-import.repository';
+export {
+  computationHistory,
+  failComputation,
+  failInterruptedComputations,
+  listComputations,
+  startComputation,
+  storeComputation,
+} from './lib/repositories/computation.repository';
+export { listStoredIndicatorEverywhere, listStoredIndicators } from './lib/repositories/indicator-results.repository';
+export { hasProgress, listLatestProgress, saveProgressUpdates, type NewProgressUpdate } from './lib/repositories/progress.repository';
 export { insertUsers, listUsers, type User } from './lib/repositories/user.repository';
 export { hasAuditBy, listAudit, recordAudit, type AuditEntry, type AuditRecord } from './lib/repositories/audit-log.repository';

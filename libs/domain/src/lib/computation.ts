@@ -1,5 +1,6 @@
-import type { LineageSource } from './indicator-report';
-import type { IndicatorProblem } from './stored-indicator';
+import type { IndicatorReport, LineageSource } from './indicator-report';
+import type { DefinitionSnapshot, IndicatorProblem, PeriodStatus } from './stored-indicator';
+import type { Workspace } from './workspace';
 
 /** Why a computation ran: the server's start, a changed source or definition, or a person asking. */
 export const computationTriggers = ['start', 'change', 'request'] as const;
@@ -46,4 +47,36 @@ export interface ComputationRecord {
   readonly problems: readonly IndicatorProblem[];
   readonly indicatorCount: number;
   readonly failedCount: number;
+}
+
+/** An indicator a computation computed: its report and the status of each of its values. */
+export interface ComputedIndicator {
+  readonly definition: DefinitionSnapshot;
+  readonly report: IndicatorReport;
+  readonly statuses: readonly PeriodStatus[];
+}
+
+/** An indicator a computation could not compute; its previous report (if any) keeps serving. */
+export interface FailedIndicator {
+  readonly definition: DefinitionSnapshot;
+  readonly problem: IndicatorProblem;
+}
+
+/**
+ * What one computation found, to be stored in one transaction: every
+ * indicator of the workspace in its order, computed or failed, the inputs,
+ * and the problems of the run as a whole. `workspace` is the workspace read
+ * for it, to import its programs when they changed; null when a program file
+ * had a problem (the stored programs then stay as they are rather than lose
+ * the broken one).
+ */
+export interface ComputationOutcome {
+  readonly computationId: string;
+  readonly municipalityId: string;
+  /** ISO 8601. */
+  readonly finishedAt: string;
+  readonly workspace: Workspace | null;
+  readonly inputs: ComputationInputs;
+  readonly problems: readonly IndicatorProblem[];
+  readonly indicators: readonly (ComputedIndicator | FailedIndicator)[];
 }

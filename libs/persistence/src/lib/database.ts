@@ -4,6 +4,10 @@ import type { Insertable, Kysely, Selectable } from 'kysely';
 export interface MunicipalityTable {
   id: string;
   name: string;
+  /** Absolute path of the municipality's indicator workspace, where the server computes from. */
+  workspace_root: string | null;
+  /** sha256 of the imported program structure: a computation re-imports only when it differs. */
+  structure_hash: string | null;
 }
 
 /** A program (chapter of the budget); lists are JSON arrays of strings, which every dialect stores as text. */
@@ -115,6 +119,38 @@ export interface AuditLogTable {
   after_state: string | null;
 }
 
+/** One run of the KPI engine; `inputs` and `problems` are JSON (`ComputationInputs`, `IndicatorProblem[]`). */
+export interface ComputationTable {
+  id: string;
+  municipality_id: string;
+  trigger: string;
+  started_at: string;
+  finished_at: string | null;
+  status: string;
+  error: string | null;
+  inputs: string | null;
+  problems: string;
+  indicator_count: number;
+  failed_count: number;
+}
+
+/**
+ * What is kept of one indicator, as JSON: its `DefinitionSnapshot`, its last
+ * good `IndicatorReport` (null before the first), the `PeriodStatus[]` of its
+ * values, and the latest computation's problem with it (null when none).
+ */
+export interface IndicatorResultTable {
+  municipality_id: string;
+  indicator_id: string;
+  /** Its place in the workspace's order. */
+  position: number;
+  definition: string;
+  report: string | null;
+  statuses: string;
+  computation_id: string | null;
+  problem: string | null;
+}
+
 /** The app state Koers keeps, as kysely types its queries. */
 export interface Database {
   municipalities: MunicipalityTable;
@@ -128,6 +164,8 @@ export interface Database {
   progress_updates: ProgressUpdateTable;
   users: UserTable;
   audit_log: AuditLogTable;
+  computations: ComputationTable;
+  indicator_results: IndicatorResultTable;
 }
 
 export type AuditLogRow = Selectable<AuditLogTable>;

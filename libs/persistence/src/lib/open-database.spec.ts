@@ -24,8 +24,10 @@ describe('openDatabase', () => {
       expect(tables).toEqual([
         'actions',
         'audit_log',
+        'computations',
         'effect_indicators',
         'effects',
+        'indicator_results',
         'indicators',
         'municipalities',
         'programs',

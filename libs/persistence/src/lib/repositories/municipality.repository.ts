@@ -13,11 +13,34 @@ export async function hasMunicipalities(db: Kysely<Database>): Promise<boolean> 
   return row !== undefined;
 }
 
-/** Adds the municipality, or renames it when it is already stored. */
-export async function saveMunicipality(db: Kysely<Database>, municipality: Municipality): Promise<void> {
+/** Where a municipality's workspace is, and the hash of its last imported structure. */
+export interface MunicipalityWorkspace {
+  readonly workspaceRoot: string;
+  readonly structureHash: string;
+}
+
+/** Adds the municipality, or renames it when it is already stored; with `workspace`, records where its workspace is. */
+export async function saveMunicipality(db: Kysely<Database>, municipality: Municipality, workspace?: MunicipalityWorkspace): Promise<void> {
+  const values = {
+    id: municipality.id,
+    name: municipality.name,
+    ...(workspace && { workspace_root: workspace.workspaceRoot, structure_hash: workspace.structureHash }),
+  };
   await db
     .insertInto('municipalities')
-    .values(municipality)
-    .onConflict((conflict) => conflict.column('id').doUpdateSet({ name: municipality.name }))
+    .values(values)
+    .onConflict((conflict) => conflict.column('id').doUpdateSet({ name: values.name, ...(workspace && { workspace_root: values.workspace_root, structure_hash: values.structure_hash }) }))
     .execute();
+}
+
+/** Every municipality whose workspace folder is known, by name: what the server computes. */
+export async function listMunicipalityWorkspaces(db: Kysely<Database>): Promise<(Municipality & { readonly workspaceRoot: string })[]> {
+  const rows = await db
+    .selectFrom('municipalities')
+    .select(['id', 'name', 'workspace_root'])
+    .where('workspace_root', 'is not', null)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, workspaceRoot: row.workspace_root ?? '' }));
 }

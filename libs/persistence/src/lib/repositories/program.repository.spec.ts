@@ -6,7 +6,7 @@ import { DuckDBDialect } from '../duckdb/duckdb.dialect';
 import { openDatabase } from '../open-database';
 import { createTempFolder } from '../testing/temp-folder';
 import { fixtureWorkspace, veiligheid } from '../testing/workspace.fixture';
-import { createProgramCatalog } from './program.repository';
+import { createKoersCatalog } from './koers-catalog';
 import { importWorkspace } from './workspace-import.repository';
 
 describe('program catalog', () => {
@@ -26,14 +26,14 @@ describe('program catalog', () => {
   });
 
   it('lists municipalities by name', async () => {
-    expect(await createProgramCatalog(db).listMunicipalities()).toEqual([
+    expect(await createKoersCatalog(db).listMunicipalities()).toEqual([
       { id: 'diemen', name: 'Diemen' },
       { id: 'uithoorn', name: 'Uithoorn' },
     ]);
   });
 
   it('reads back a program as it was imported, with every list in file order', async () => {
-    const [bestuur, veiligheid] = await createProgramCatalog(db).listPrograms('uithoorn');
+    const [bestuur, veiligheid] = await createKoersCatalog(db).listPrograms('uithoorn');
     expect(bestuur).toEqual({
       id: 'bestuur',
       municipalityId: 'uithoorn',
@@ -72,7 +72,7 @@ describe('program catalog', () => {
   });
 
   it('answers an empty list for a municipality without programs, or one not stored', async () => {
-    const catalog = createProgramCatalog(db);
+    const catalog = createKoersCatalog(db);
     expect(await catalog.listPrograms('diemen')).toEqual([]);
     expect(await catalog.listPrograms('amsterdam')).toEqual([]);
   });
@@ -94,7 +94,7 @@ describe('program catalog', () => {
         queries.push(event.query.sql);
       },
     });
-    const programs = await createProgramCatalog(db).listPrograms('hilversum');
+    const programs = await createKoersCatalog(db).listPrograms('hilversum');
     expect(programs.map((program) => program.id)).toEqual(many.map((program) => program.id));
     expect(queries.filter((query) => query.startsWith('select'))).toHaveLength(4);
   });

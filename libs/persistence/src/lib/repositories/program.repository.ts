@@ -1,15 +1,6 @@
-import type { Action, ActionKind, Priority, ProgramCatalog, ProgramOverview } from '@koers/domain';
+import type { Action, ActionKind, Priority, ProgramOverview } from '@koers/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
-import { listMunicipalities } from './municipality.repository';
-
-/** The catalog the API reads programs through, on this database. */
-export function createProgramCatalog(db: Kysely<Database>): ProgramCatalog {
-  return {
-    listMunicipalities: () => listMunicipalities(db),
-    listPrograms: (municipalityId) => listPrograms(db, municipalityId),
-  };
-}
 
 /**
  * The programs of one municipality in budget order, each with its effects,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { identifierPattern, type Workspace } from '@koers/domain';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../database';
@@ -59,38 +60,77 @@ export async function importWorkspace(
   if (problems.length > 0) throw new WorkspaceImportError(municipalityId, problems);
 
   const rows = toRows(municipalityId, workspace);
-  const summary: ImportSummary = {
+  const summary = summaryOf(rows);
+
+  await db.transaction().execute((trx) => replaceStructure(trx, municipalityId, workspace, rows, summary, options.actor ?? 'system'));
+  return summary;
+}
+
+/**
+ * Imports the workspace's programs and indicators, as {@link importWorkspace}
+ * does, but only when they differ from what was last imported (by
+ * {@link structureHashOf}), inside the caller's transaction. Returns whether it imported.
+ */
+export async function importWorkspaceIfChanged(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  workspace: Workspace,
+  actor: string,
+): Promise<boolean> {
+  const stored = await trx.selectFrom('municipalities').select('structure_hash').where('id', '=', municipalityId).executeTakeFirst();
+  if (stored?.structure_hash === structureHashOf(workspace)) return false;
+  const problems = findDuplicateIds(workspace);
+  if (problems.length > 0) throw new WorkspaceImportError(municipalityId, problems);
+  const rows = toRows(municipalityId, workspace);
+  await replaceStructure(trx, municipalityId, workspace, rows, summaryOf(rows), actor);
+  return true;
+}
+
+/** sha256 of what an import stores of a workspace: its name, folder, programs and indicator definitions. */
+export function structureHashOf(workspace: Workspace): string {
+  const { municipality, root, programs, indicators } = workspace;
+  return createHash('sha256').update(JSON.stringify({ municipality, root, programs, indicators })).digest('hex');
+}
+
+async function replaceStructure(
+  trx: Kysely<Database>,
+  municipalityId: string,
+  workspace: Workspace,
+  rows: ReturnType<typeof toRows>,
+  summary: ImportSummary,
+  actor: string,
+): Promise<void> {
+  const before = await countStored(trx, municipalityId);
+  await saveMunicipality(trx, { id: municipalityId, name: workspace.municipality }, { workspaceRoot: workspace.root, structureHash: structureHashOf(workspace) });
+  for (const table of replacedTables) {
+    await trx.deleteFrom(table).where('municipality_id', '=', municipalityId).execute();
+  }
+  await insertAll(trx, 'programs', rows.programs);
+  await insertAll(trx, 'effects', rows.effects);
+  await insertAll(trx, 'effect_indicators', rows.effectIndicators);
+  await insertAll(trx, 'tasks', rows.tasks);
+  await insertAll(trx, 'task_effects', rows.taskEffects);
+  await insertAll(trx, 'actions', rows.actions);
+  await insertAll(trx, 'indicators', rows.indicators);
+  await recordAudit(trx, {
+    actor,
+    municipalityId,
+    entity: 'workspace',
+    entityId: municipalityId,
+    action: 'import',
+    before,
+    after: { root: workspace.root, municipality: workspace.municipality, ...summary },
+  });
+}
+
+function summaryOf(rows: ReturnType<typeof toRows>): ImportSummary {
+  return {
     programs: rows.programs.length,
     effects: rows.effects.length,
     tasks: rows.tasks.length,
     actions: rows.actions.length,
     indicators: rows.indicators.length,
   };
-
-  await db.transaction().execute(async (trx) => {
-    const before = await countStored(trx, municipalityId);
-    await saveMunicipality(trx, { id: municipalityId, name: workspace.municipality });
-    for (const table of replacedTables) {
-      await trx.deleteFrom(table).where('municipality_id', '=', municipalityId).execute();
-    }
-    await insertAll(trx, 'programs', rows.programs);
-    await insertAll(trx, 'effects', rows.effects);
-    await insertAll(trx, 'effect_indicators', rows.effectIndicators);
-    await insertAll(trx, 'tasks', rows.tasks);
-    await insertAll(trx, 'task_effects', rows.taskEffects);
-    await insertAll(trx, 'actions', rows.actions);
-    await insertAll(trx, 'indicators', rows.indicators);
-    await recordAudit(trx, {
-      actor: options.actor ?? 'system',
-      municipalityId,
-      entity: 'workspace',
-      entityId: municipalityId,
-      action: 'import',
-      before,
-      after: { root: workspace.root, municipality: workspace.municipality, ...summary },
-    });
-  });
-  return summary;
 }
 
 async function countStored(db: Kysely<Database>, municipalityId: string): Promise<ImportSummary | null> {
