@@ -57,6 +57,7 @@ describe('the Koers server', () => {
       host: '127.0.0.1',
       databasePath: join(folder, 'var', 'koers.duckdb'),
       isDemo: true,
+      isBenchmark: false,
       dashboardDirectory: join(folder, 'dashboard'),
       demoDirectory: join(folder, 'demo'),
       computation: {

@@ -12,6 +12,7 @@ import {
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { type DemoLog, importDemoWorkspaces, needsDemoImport } from './demo/demo-import';
 import { formatDemoSignIns } from './demo/demo-users';
+import { benchAppRouter } from './bench/bench.router';
 import { type ServerComputations, startComputations } from './computation/server-computations';
 import { answerExport, isExportPath } from './http/api-exports.route';
 import { sendJson } from './http/json-response';
@@ -56,7 +57,11 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
     cache,
     reportInternalError,
   });
-  const trpc = createHTTPHandler({ router: appRouter, basePath: '/trpc/', createContext: apiContext });
+  const trpc = createHTTPHandler({
+    router: settings.isBenchmark ? benchAppRouter : appRouter,
+    basePath: '/trpc/',
+    createContext: apiContext,
+  });
   const staticFiles = createStaticFiles(settings.dashboardDirectory);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -11,6 +11,7 @@ describe('readServerSettings', () => {
       isDemo: true,
       dashboardDirectory: join(repositoryRoot, 'dist/apps/dashboard/browser'),
       demoDirectory: join(repositoryRoot, 'data/demo'),
+      isBenchmark: false,
       computation: {
         engineDirectory: join(repositoryRoot, 'var/engines'),
         memoryBudgetBytes: defaultEngineMemoryBytes,

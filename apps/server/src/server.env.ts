@@ -49,6 +49,7 @@ const environmentSchema = z.object({
   KOERS_DEMO: booleanText.default(true),
   KOERS_DASHBOARD_DIR: pathText.default(resolve(repositoryRoot, 'dist/apps/dashboard/browser')),
   KOERS_DEMO_DIR: pathText.default(resolve(repositoryRoot, 'data/demo')),
+  KOERS_BENCH: booleanText.default(false),
   KOERS_ENGINE_DIR: pathText.default(resolve(repositoryRoot, 'var/engines')),
   KOERS_ENGINE_MEMORY: byteSize.optional(),
   KOERS_COMPUTE_CONCURRENCY: wholeNumber('must be a whole number of 1 or more (for example 1)', 1).default(1),
@@ -74,6 +75,8 @@ export interface ServerSettings {
   readonly demoDirectory: string;
   /** How the server computes the indicators. */
   readonly computation: ComputationSettings;
+  /** Mounts `bench.bare` for `npm run bench:api`; never in production. */
+  readonly isBenchmark: boolean;
 }
 
 /** How the server runs the KPI engine. */
@@ -111,6 +114,7 @@ export function readServerSettings(environment: NodeJS.ProcessEnv): ServerSettin
     isDemo: env.KOERS_DEMO,
     dashboardDirectory: env.KOERS_DASHBOARD_DIR,
     demoDirectory: env.KOERS_DEMO_DIR,
+    isBenchmark: env.KOERS_BENCH,
     computation: {
       engineDirectory: env.KOERS_ENGINE_DIR,
       memoryBudgetBytes: env.KOERS_ENGINE_MEMORY ?? defaultEngineMemoryBytes,
