@@ -1,17 +1,11 @@
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppRouter } from '@koers/api';
-import { createTRPCClient, httpLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKoersServer, type KoersServer, type ServerLog } from './koers.server';
-import { repositoryRoot, type ServerSettings } from './server.env';
-
-/** Collects what the server prints, so a test can read it. */
-function collectingLog(): ServerLog & { lines: string[] } {
-  const lines: string[] = [];
-  return { lines, info: (line) => lines.push(line), warn: (line) => lines.push(line), error: (line) => lines.push(line) };
-}
+import { createKoersServer, type KoersServer } from './koers.server';
+import { repositoryRoot } from './server.env';
+import type { ServerSettings } from './server-settings';
+import { apiClient, collectingLog, signIn, testSettings } from './server.testing';
 
 describe('the Koers server computes', () => {
   let folder: string;
@@ -19,7 +13,8 @@ describe('the Koers server computes', () => {
   let server: KoersServer;
   let baseUrl: string;
   let log: ReturnType<typeof collectingLog>;
-  const api = () => createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseUrl}/trpc` })] });
+  let cookie: string;
+  const api = () => apiClient(baseUrl, cookie);
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'koers-server-computing-'));
@@ -27,27 +22,14 @@ describe('the Koers server computes', () => {
     await cp(join(repositoryRoot, 'data/demo/uithoorn'), join(folder, 'demo/uithoorn'), { recursive: true });
     await mkdir(join(folder, 'dashboard'), { recursive: true });
     await writeFile(join(folder, 'dashboard/index.html'), '<!doctype html><html lang="nl"><body></body></html>');
-    settings = {
-      port: 0,
-      host: '127.0.0.1',
-      databasePath: join(folder, 'var/koers.duckdb'),
-      isDemo: true,
-      isBenchmark: false,
-      dashboardDirectory: join(folder, 'dashboard'),
-      demoDirectory: join(folder, 'demo'),
-      computation: {
-        engineDirectory: join(folder, 'var/engines'),
-        memoryBudgetBytes: 512 * 1024 * 1024,
-        concurrency: 1,
-        timeoutMs: 120_000,
-        queryTimeoutMs: 30_000,
-        watchIntervalMs: 200,
-      },
-    };
+    settings = testSettings(folder, {
+      computation: { ...testSettings(folder).computation, watchIntervalMs: 200 },
+    });
     log = collectingLog();
     server = createKoersServer(settings, log);
     baseUrl = await server.listen();
     await server.prepare();
+    cookie = await signIn(baseUrl, 'data@demo.koers.nl');
   });
 
   afterAll(async () => {
@@ -70,12 +52,12 @@ describe('the Koers server computes', () => {
   });
 
   it('serves the contract JSON and the Dutch CSV of an indicator', async () => {
-    const json = (await (await fetch(`${baseUrl}/api/uithoorn/indicators.json`)).json()) as { indicators: { id: string; latest: { value: number } }[]; errors: unknown[] };
+    const json = (await (await fetch(`${baseUrl}/api/uithoorn/indicators.json`, { headers: { cookie } })).json()) as { indicators: { id: string; latest: { value: number } }[]; errors: unknown[] };
     expect(json.errors).toEqual([]);
     expect(json.indicators).toHaveLength(24);
     const winkeldiefstallen = json.indicators.find((indicator) => indicator.id === 'winkeldiefstallen');
 
-    const csv = await fetch(`${baseUrl}/api/uithoorn/indicators/winkeldiefstallen.csv`);
+    const csv = await fetch(`${baseUrl}/api/uithoorn/indicators/winkeldiefstallen.csv`, { headers: { cookie } });
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="uithoorn-winkeldiefstallen.csv"');
     const bytes = new Uint8Array(await csv.arrayBuffer());
@@ -84,9 +66,10 @@ describe('the Koers server computes', () => {
     expect(lines[0]).toMatch(/^\uFEFFPeriode;Periode \(code\);Waarde \(per 1\.000 inwoners\);Streefwaarde;Nulmeting \(2021\);wijk: /);
     expect(lines.find((line) => line.startsWith('4e kwartaal 2025;2025-Q4;'))?.split(';')[2]).toBe(String(winkeldiefstallen?.latest.value).replace('.', ','));
 
-    expect((await fetch(`${baseUrl}/api/uithoorn/indicators/bestaat-niet.csv`)).status).toBe(404);
-    expect((await fetch(`${baseUrl}/api/amsterdam/indicators.json`)).status).toBe(404);
-    expect((await fetch(`${baseUrl}/api/uithoorn/indicators.json`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${baseUrl}/api/uithoorn/indicators/bestaat-niet.csv`, { headers: { cookie } })).status).toBe(404);
+    expect((await fetch(`${baseUrl}/api/amsterdam/indicators.json`, { headers: { cookie } })).status).toBe(403);
+    expect((await fetch(`${baseUrl}/api/uithoorn/indicators.json`)).status).toBe(401);
+    expect((await fetch(`${baseUrl}/api/uithoorn/indicators.json`, { method: 'POST', headers: { cookie, origin: baseUrl } })).status).toBe(404);
   });
 
   it('keeps serving the previous values of a broken source, with the error and the age of the values', async () => {
@@ -103,7 +86,7 @@ describe('the Koers server computes', () => {
       valuesComputedAt: before.summary.computedAt,
     });
     expect(after.summary.problem?.failedAt).not.toBe(before.summary.computedAt);
-    const json = (await (await fetch(`${baseUrl}/api/uithoorn/indicators.json`)).json()) as { indicators: unknown[]; errors: { file: string }[] };
+    const json = (await (await fetch(`${baseUrl}/api/uithoorn/indicators.json`, { headers: { cookie } })).json()) as { indicators: unknown[]; errors: { file: string }[] };
     expect(json.indicators).toHaveLength(24);
     expect(json.errors.map((error) => error.file)).toContain('data/misdrijven.csv');
   });

@@ -1,12 +1,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { AppRouter } from '@koers/api';
 import { openDatabase } from '@koers/persistence';
-import { createTRPCClient, httpLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKoersServer, type KoersServer, type ServerLog } from './koers.server';
-import type { ServerSettings } from './server.env';
+import { createKoersServer, type KoersServer } from './koers.server';
+import type { ServerSettings } from './server-settings';
+import { apiClient, collectingLog, signIn, testSettings } from './server.testing';
 
 const files: Readonly<Record<string, string>> = {
   'demo/uithoorn/koers.yaml': 'municipality: Uithoorn\n',
@@ -28,14 +27,9 @@ const files: Readonly<Record<string, string>> = {
   'demo/diemen/koers.yaml': 'municipality: Diemen\n',
   'dashboard/index.html': '<!doctype html><html lang="nl"><body><koers-root></koers-root></body></html>',
   'dashboard/main-ABCD1234.js': 'console.log("koers");',
+  'dashboard/chunk-LARGE123.js': `export const texts = ${JSON.stringify(Array.from({ length: 500 }, (_, index) => `tekst ${index}`))};`,
   'dashboard/assets/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
 };
-
-/** Collects what the server prints, so a test can read it. */
-function collectingLog(): ServerLog & { lines: string[] } {
-  const lines: string[] = [];
-  return { lines, info: (line) => lines.push(line), warn: (line) => lines.push(line), error: (line) => lines.push(line) };
-}
 
 describe('the Koers server', () => {
   let folder: string;
@@ -43,8 +37,9 @@ describe('the Koers server', () => {
   let server: KoersServer;
   let baseUrl: string;
   let log: ReturnType<typeof collectingLog>;
+  let cookie: string;
 
-  const api = () => createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseUrl}/trpc` })] });
+  const api = () => apiClient(baseUrl, cookie);
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'koers-server-'));
@@ -52,23 +47,7 @@ describe('the Koers server', () => {
       await mkdir(dirname(join(folder, path)), { recursive: true });
       await writeFile(join(folder, path), text);
     }
-    settings = {
-      port: 0,
-      host: '127.0.0.1',
-      databasePath: join(folder, 'var', 'koers.duckdb'),
-      isDemo: true,
-      isBenchmark: false,
-      dashboardDirectory: join(folder, 'dashboard'),
-      demoDirectory: join(folder, 'demo'),
-      computation: {
-        engineDirectory: join(folder, 'var', 'engines'),
-        memoryBudgetBytes: 256 * 1024 * 1024,
-        concurrency: 1,
-        timeoutMs: 60_000,
-        queryTimeoutMs: 10_000,
-        watchIntervalMs: 0,
-      },
-    };
+    settings = testSettings(folder);
     log = collectingLog();
     server = createKoersServer(settings, log);
     baseUrl = await server.listen();
@@ -91,6 +70,7 @@ describe('the Koers server', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ok', database: 'duckdb' });
     await server.whenComputed();
+    cookie = await signIn(baseUrl, 'college@demo.koers.nl');
   });
 
   it('serves the imported programs over tRPC', async () => {
@@ -113,15 +93,23 @@ describe('the Koers server', () => {
     expect(log.lines).toContainEqual(expect.stringContaining(problem));
     const signIns = log.lines.find((line) => line.includes('Demo-aanmeldingen')) ?? '';
     expect(signIns).toContain(`Koers draait op ${baseUrl}`);
-    expect(signIns).toContain('college@uithoorn.koers.example');
-    expect(signIns.match(/koers\.example/g)).toHaveLength(8);
+    expect(signIns).toContain('wachtwoord koers-demo');
+    expect(signIns).toMatch(/college-uithoorn@demo\.koers\.nl +college +Uithoorn\n/);
+    expect(signIns).toMatch(/admin@demo\.koers\.nl +admin +Diemen, Uithoorn/);
+    expect(signIns.match(/@demo\.koers\.nl/g)).toHaveLength(6);
   });
 
-  it('serves dashboard files with their content type and cache policy', async () => {
+  it('serves dashboard files with their content type, cache policy and ETag, compressed when asked', async () => {
     const script = await fetch(`${baseUrl}/main-ABCD1234.js`);
-    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('content-type')).toMatch(/^(text|application)\/javascript; charset=utf-8$/);
     expect(script.headers.get('cache-control')).toContain('immutable');
     expect(await script.text()).toBe('console.log("koers");');
+    const etag = script.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    // fetch adds `cache-control: no-cache` to a conditional request unless it has one: say what a browser revalidating says.
+    expect((await fetch(`${baseUrl}/main-ABCD1234.js`, { headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } })).status).toBe(304);
+    const bundle = await fetch(`${baseUrl}/chunk-LARGE123.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(bundle.headers.get('content-encoding')).toBe('gzip');
     const logo = await fetch(`${baseUrl}/assets/logo.svg`);
     expect(logo.headers.get('content-type')).toBe('image/svg+xml');
   });
@@ -145,12 +133,14 @@ describe('the Koers server', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toContain('application/json');
 
-    expect((await fetch(`${baseUrl}/..%2f..%2fetc%2fpasswd`)).status).toBe(400);
-    expect((await fetch(`${baseUrl}/`, { method: 'POST' })).status).toBe(405);
+    const outside = await fetch(`${baseUrl}/..%2f..%2fetc%2fpasswd`);
+    expect(outside.status).toBeGreaterThanOrEqual(400);
+    expect(await outside.text()).not.toContain('root:');
+    expect((await fetch(`${baseUrl}/`, { method: 'POST', headers: { origin: baseUrl } })).status).toBe(404);
   });
 
   it('sends security headers on every response', async () => {
-    for (const path of ['/', '/health', '/trpc/municipalities.list', '/nope.png']) {
+    for (const path of ['/', '/health', '/trpc/municipalities.list', '/nope.png', '/api/uithoorn/indicators.json']) {
       const response = await fetch(`${baseUrl}${path}`);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
@@ -166,18 +156,18 @@ describe('the Koers server', () => {
     baseUrl = await server.listen();
     await server.prepare();
 
+    cookie = await signIn(baseUrl, 'college@demo.koers.nl');
     expect(await api().programs.list.query({ municipalityId: 'uithoorn' })).toEqual(before);
     expect(await api().municipalities.list.query()).toHaveLength(2);
     expect(log.lines.some((line) => line.startsWith('Eerste start'))).toBe(false);
     const signIns = log.lines.find((line) => line.includes('Demo-aanmeldingen')) ?? '';
-    expect(signIns.match(/koers\.example/g)).toHaveLength(8);
+    expect(signIns.match(/@demo\.koers\.nl/g)).toHaveLength(6);
   });
 
   it('finishes the demo import on the next start when the first start stopped half-way', async () => {
     await server.close();
     // What a first start killed after the imports, before the users and the completion mark, leaves behind.
-    const db = await openDatabase({ kind: 'duckdb', path: settings.databasePath });
-    await db.deleteFrom('users').execute();
+    const db = await openDatabase(settings.database);
     await db.deleteFrom('audit_log').where('entity', '=', 'installation').execute();
     await db.destroy();
 
@@ -187,8 +177,9 @@ describe('the Koers server', () => {
     await server.prepare();
 
     expect(log.lines.some((line) => line.startsWith('Eerste start'))).toBe(true);
+    cookie = await signIn(baseUrl, 'college@demo.koers.nl');
     expect(await api().municipalities.list.query()).toHaveLength(2);
     const signIns = log.lines.find((line) => line.includes('Demo-aanmeldingen')) ?? '';
-    expect(signIns.match(/koers\.example/g)).toHaveLength(8);
+    expect(signIns.match(/@demo\.koers\.nl/g)).toHaveLength(6);
   });
 });

@@ -1,23 +1,23 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { appRouter, type ApiContext, type KoersCatalog, ReadModelCache } from '@koers/api';
-import {
-  createKoersCatalog,
-  type AppDatabase,
-  hasMunicipalities,
-  listMunicipalities,
-  listUsers,
-  openDatabase,
-} from '@koers/persistence';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { type DemoLog, importDemoWorkspaces, needsDemoImport } from './demo/demo-import';
-import { formatDemoSignIns } from './demo/demo-users';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import { appRouter, type ApiContext, type KoersCatalog, maskedInternalError, ReadModelCache } from '@koers/api';
+import { type AppDatabase, createKoersCatalog, hasMunicipalities, listMunicipalities, listUsers, openDatabase } from '@koers/persistence';
+import { type CreateFastifyContextOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { registerAuthRoutes } from './auth/auth.routes';
+import { registerOidcRoutes } from './auth/oidc.routes';
+import { readSessionSecret } from './auth/session-cookie';
+import { SessionService } from './auth/session-service';
 import { benchAppRouter } from './bench/bench.router';
 import { type ServerComputations, startComputations } from './computation/server-computations';
-import { answerExport, isExportPath } from './http/api-exports.route';
-import { sendJson } from './http/json-response';
-import { setSecurityHeaders } from './http/security-headers';
-import { createStaticFiles } from './http/static-files';
+import { ensureDemoUsers, type DemoLog, importDemoWorkspaces, needsDemoImport } from './demo/demo-import';
+import { formatDemoSignIns } from './demo/demo-users';
+import { registerApiExports } from './http/api-exports.route';
+import { registerCsrfRule } from './http/csrf';
+import { isApiPath, registerDashboard } from './http/dashboard.routes';
+import { registerErrorHandler } from './http/error-handler';
+import { registerSecurityHeaders } from './http/security-headers';
 import { repositoryRoot, type ServerSettings } from './server.env';
 
 /** Where the server writes what it does; `console` in production, a collector in tests. */
@@ -35,103 +35,114 @@ export interface KoersServer {
   close(): Promise<void>;
 }
 
+/** The largest request body (JSON of the API, the sign-in); uploads get limits of their own. */
+export const bodyLimitBytes = 1024 * 1024;
+/** The most procedure calls in one batched request. */
+export const maxBatchSize = 20;
+
+/** What exists once the database is open. */
+interface Ready {
+  readonly db: AppDatabase;
+  readonly catalog: KoersCatalog;
+  readonly sessions: SessionService;
+  readonly computations: ServerComputations;
+}
+
 /**
  * Builds the server from its settings. Listening and preparing are separate
  * steps so the port answers (503 "starting") while a first start imports the
  * demo data, and so a test can see both states.
  */
 export function createKoersServer(settings: ServerSettings, log: ServerLog = console): KoersServer {
-  let db: AppDatabase | undefined;
-  let catalog: KoersCatalog | undefined;
-  let computations: ServerComputations | undefined;
+  let ready: Ready | undefined;
   let url = `http://${settings.host}:${settings.port}`;
   // Bumped whenever something the API reads is stored: cached read models are then built anew.
   let dataVersion = 0;
   const cache = new ReadModelCache(() => dataVersion);
-
   const reportInternalError = (errorId: string, error: unknown): void => log.error(`[fout ${errorId}]`, error);
-  // Requests reach the API only once `catalog` is set (see handle).
-  const apiContext = (): ApiContext => ({
-    catalog: catalog as KoersCatalog,
-    mode: settings.isDemo ? 'demo' : 'production',
-    cache,
-    reportInternalError,
-  });
-  const trpc = createHTTPHandler({
-    router: settings.isBenchmark ? benchAppRouter : appRouter,
-    basePath: '/trpc/',
-    createContext: apiContext,
-  });
-  const staticFiles = createStaticFiles(settings.dashboardDirectory);
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    setSecurityHeaders(response);
-    const path = (request.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/health') {
-      if (catalog) sendJson(response, 200, { status: 'ok', database: 'duckdb', computing: computingMunicipalities() });
-      else sendJson(response, 503, { status: 'starting' });
-      return;
-    }
-    const isApi = path === '/trpc' || path.startsWith('/trpc/') || isExportPath(path);
-    if (isApi && !catalog) {
-      response.setHeader('Retry-After', '2');
-      sendJson(response, 503, { status: 'starting' });
-      return;
-    }
-    if (isExportPath(path)) {
-      await answerExport(request, response, path, apiContext());
-      return;
-    }
-    if (isApi) {
-      trpc(request, response);
-      return;
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.setHeader('Allow', 'GET, HEAD');
-      sendJson(response, 405, { error: 'Methode niet toegestaan / method not allowed' });
-      return;
-    }
-    await staticFiles(request, response);
-  }
+  /** The API's context for a request: who is signed in, and what the API reads and may change. Only once ready. */
+  const contextOf = async (request: FastifyRequest): Promise<ApiContext> => {
+    const current = ready as Ready;
+    const secret = readSessionSecret(request);
+    const viewer = secret === undefined ? null : await current.sessions.viewerOf(secret);
+    return {
+      catalog: current.catalog,
+      viewer,
+      mode: settings.isDemo ? 'demo' : 'production',
+      identityProvider: settings.auth.oidc === null ? null : { label: settings.auth.oidc.label },
+      cache,
+      reportInternalError,
+      commands: {
+        requestComputation: async (municipalityId, by) => {
+          await current.computations.requestByPerson(municipalityId, by.email);
+        },
+      },
+    };
+  };
 
-  /** The municipalities whose indicators are being computed or wait to be, for /health. */
-  function computingMunicipalities(): string[] {
-    return knownMunicipalities.filter((id) => computations?.scheduler.isBusy(id) ?? false);
-  }
-  let knownMunicipalities: string[] = [];
+  // maxParamLength: a batched tRPC path names every procedure of the batch (`/trpc/overview.get,programs.get,...`).
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: bodyLimitBytes, trustProxy: settings.auth.isBehindProxy, maxParamLength: 2_000 });
+  const built = build();
 
-  const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      const errorId = crypto.randomUUID().slice(0, 8);
-      reportInternalError(errorId, error);
-      if (!response.headersSent) sendJson(response, 500, { error: `Interne fout (foutcode ${errorId})` });
-      else response.destroy();
+  async function build(): Promise<void> {
+    registerSecurityHeaders(app);
+    registerErrorHandler(app, reportInternalError);
+    // Until the database is ready, everything but the dashboard's files and /health answers 503.
+    app.addHook('onRequest', async (request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      if (ready === undefined && isApiPath(path) && path !== '/health') {
+        return reply.status(503).header('retry-after', '2').send({ status: 'starting' });
+      }
     });
-  });
+    registerCsrfRule(app, settings.auth.allowedOrigins);
+    await app.register(fastifyCookie, { secret: settings.auth.sessionSecret });
+    await app.register(fastifyCompress, { global: true, threshold: 1024 });
+    // Ready for the uploads of the data team; no route takes a file yet.
+    await app.register(fastifyMultipart, { limits: { fileSize: 1024 ** 3, files: 1, fields: 10 } });
+
+    app.get('/health', async (_request, reply) => {
+      if (ready === undefined) return reply.status(503).send({ status: 'starting' });
+      const computing = (await listMunicipalities(ready.db)).map((municipality) => municipality.id).filter((id) => ready?.computations.scheduler.isBusy(id));
+      return reply.header('cache-control', 'no-store').send({ status: 'ok', database: settings.database.kind, computing });
+    });
+    await registerAuthRoutes(app, () => (ready as Ready).sessions);
+    await registerOidcRoutes(app, settings.auth, () => ready as Ready, log);
+    registerApiExports(app, contextOf);
+    await app.register(fastifyTRPCPlugin, {
+      prefix: '/trpc',
+      trpcOptions: {
+        router: settings.isBenchmark ? benchAppRouter : appRouter,
+        createContext: ({ req }: CreateFastifyContextOptions) =>
+          contextOf(req).catch((error: unknown) => {
+            throw maskedInternalError(error, reportInternalError);
+          }),
+        maxBatchSize,
+      },
+    });
+    await registerDashboard(app, settings.dashboardDirectory);
+  }
 
   return {
-    listen: () =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(settings.port, settings.host, () => {
-          server.off('error', reject);
-          const { port } = server.address() as AddressInfo;
-          url = `http://${settings.host}:${port}`;
-          resolve(url);
-        });
-      }),
+    async listen() {
+      await built;
+      const address = await app.listen({ port: settings.port, host: settings.host });
+      url = address.replace('[::1]', 'localhost');
+      return url;
+    },
 
     async prepare() {
-      db = await openDatabase({ kind: 'duckdb', path: settings.databasePath });
+      const db = await openDatabase(settings.database);
       if (settings.isDemo && (await needsDemoImport(db, await hasMunicipalities(db)))) {
         log.info('Eerste start: de demogemeenten worden ingelezen ...');
         await importDemoWorkspaces(db, settings.demoDirectory, log, repositoryRoot);
       }
-      catalog = createKoersCatalog(db);
-      knownMunicipalities = (await listMunicipalities(db)).map((municipality) => municipality.id);
-      computations = await startComputations(db, settings.computation, log, () => {
+      if (settings.isDemo) await ensureDemoUsers(db, await listMunicipalities(db));
+      const sessions = new SessionService(db, settings.auth);
+      const computations = await startComputations(db, settings.computation, log, () => {
         dataVersion += 1;
       });
+      ready = { db, catalog: createKoersCatalog(db), sessions, computations };
       if (settings.isDemo) {
         log.info(formatDemoSignIns(url, await listUsers(db), await listMunicipalities(db)));
       } else {
@@ -139,20 +150,17 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       }
     },
 
-    whenComputed: () => computations?.scheduler.whenIdle() ?? Promise.resolve(),
+    whenComputed: () => ready?.computations.scheduler.whenIdle() ?? Promise.resolve(),
 
     async close() {
-      catalog = undefined;
-      await computations?.close();
-      computations = undefined;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        // A request still open after a few seconds (a stuck client) does not hold the shutdown.
-        setTimeout(() => server.closeAllConnections(), 5_000).unref();
-      });
-      await db?.destroy();
-      db = undefined;
+      const current = ready;
+      ready = undefined;
+      await current?.computations.close();
+      // A request still open after a few seconds (a stuck client) does not hold the shutdown.
+      const forceClose = setTimeout(() => app.server.closeAllConnections(), 5_000).unref();
+      await app.close();
+      clearTimeout(forceClose);
+      await current?.db.destroy();
     },
   };
 }

@@ -4,10 +4,11 @@ import { defaultEngineMemoryBytes, readServerSettings, repositoryRoot } from './
 
 describe('readServerSettings', () => {
   it('defaults to port 3000 on loopback, the database under var/ and demo mode', () => {
-    expect(readServerSettings({})).toEqual({
+    const settings = readServerSettings({});
+    expect(settings).toEqual({
       port: 3000,
       host: '127.0.0.1',
-      databasePath: join(repositoryRoot, 'var/koers.duckdb'),
+      database: { kind: 'duckdb', path: join(repositoryRoot, 'var/koers.duckdb') },
       isDemo: true,
       dashboardDirectory: join(repositoryRoot, 'dist/apps/dashboard/browser'),
       demoDirectory: join(repositoryRoot, 'data/demo'),
@@ -20,8 +21,38 @@ describe('readServerSettings', () => {
         queryTimeoutMs: 30_000,
         watchIntervalMs: 5_000,
       },
+      auth: {
+        sessionSecret: expect.stringMatching(/^.{64}$/),
+        sessionMs: 12 * 3_600_000,
+        allowedOrigins: [],
+        oidc: null,
+        signInLimits: { perAccount: 10, perAddress: 50, windowMs: 15 * 60_000 },
+        isBehindProxy: false,
+      },
     });
     expect(defaultEngineMemoryBytes).toBeLessThanOrEqual(4 * 2 ** 30);
+    // Demo mode makes up a session secret of its own, a new one every start.
+    expect(readServerSettings({}).auth.sessionSecret).not.toBe(settings.auth.sessionSecret);
+  });
+
+  it('refuses to start outside demo mode without a session secret of its own', () => {
+    expect(() => readServerSettings({ KOERS_DEMO: 'false' })).toThrow(/KOERS_SESSION_SECRET: must be set outside demo mode/);
+    expect(() => readServerSettings({ KOERS_DEMO: 'false', KOERS_SESSION_SECRET: 'kort' })).toThrow(/KOERS_SESSION_SECRET: must be at least 32 characters/);
+    const secret = 'een geheim van deze installatie, lang genoeg';
+    expect(readServerSettings({ KOERS_DEMO: 'false', KOERS_SESSION_SECRET: secret }).auth.sessionSecret).toBe(secret);
+  });
+
+  it('reads PostgreSQL from DATABASE_URL, and the identity provider only whole', () => {
+    expect(readServerSettings({ DATABASE_URL: 'postgres://koers:geheim@db:5432/koers' }).database).toEqual({
+      kind: 'postgres',
+      connectionString: 'postgres://koers:geheim@db:5432/koers',
+    });
+    expect(() => readServerSettings({ DATABASE_URL: 'mysql://db/koers' })).toThrow(/DATABASE_URL: must be a PostgreSQL URL/);
+    expect(() => readServerSettings({ KOERS_OIDC_ISSUER: 'https://login.uithoorn.nl' })).toThrow(/set all three, or none/);
+    expect(
+      readServerSettings({ KOERS_OIDC_ISSUER: 'https://login.uithoorn.nl', KOERS_OIDC_CLIENT_ID: 'koers', KOERS_OIDC_CLIENT_SECRET: 's' }).auth.oidc,
+    ).toEqual({ issuer: 'https://login.uithoorn.nl', clientId: 'koers', clientSecret: 's', label: 'Aanmelden met uw gemeenteaccount' });
+    expect(() => readServerSettings({ KOERS_ALLOWED_ORIGINS: 'koers.uithoorn.nl' })).toThrow(/KOERS_ALLOWED_ORIGINS: must be origins/);
   });
 
   it('reads the computation settings: a memory budget in GB or MiB, timeouts in seconds, watching off with 0', () => {
@@ -38,12 +69,12 @@ describe('readServerSettings', () => {
 
   it('resolves relative paths against the repository root and keeps absolute ones', () => {
     const settings = readServerSettings({ KOERS_DATABASE: 'tmp/test.duckdb', KOERS_DASHBOARD_DIR: '/srv/koers' });
-    expect(settings.databasePath).toBe(join(repositoryRoot, 'tmp/test.duckdb'));
+    expect(settings.database).toEqual({ kind: 'duckdb', path: join(repositoryRoot, 'tmp/test.duckdb') });
     expect(settings.dashboardDirectory).toBe('/srv/koers');
   });
 
   it('reads KOERS_DEMO=false and a PORT', () => {
-    expect(readServerSettings({ KOERS_DEMO: 'false', PORT: '8080' })).toMatchObject({ isDemo: false, port: 8080 });
+    expect(readServerSettings({ KOERS_DEMO: 'false', PORT: '8080', KOERS_SESSION_SECRET: 'x'.repeat(32) })).toMatchObject({ isDemo: false, port: 8080 });
   });
 
   it('names every wrong variable at once', () => {

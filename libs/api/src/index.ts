@@ -1,5 +1,5 @@
 export { appRouter, type AppRouter } from './lib/app.router';
-export { createCallerFactory, mergeRouters, publicProcedure, router } from './lib/trpc';
+export { createCallerFactory, maskedInternalError, mergeRouters, publicProcedure, router } from './lib/trpc';
 export type { ApiContext, InstallationMode } from './lib/context';
 export { ReadModelCache } from './lib/read-model-cache';
 export type { KoersCatalog, ProgramOverview } from '@koers/domain';

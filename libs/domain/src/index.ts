@@ -11,6 +11,8 @@ export * from './lib/indicator-result';
 export * from './lib/indicator-report';
 export * from './lib/workspace';
 export * from './lib/koers-catalog';
+export * from './lib/koers-commands';
+export * from './lib/audit';
 export * from './lib/period';
 export * from './lib/computation';
 export * from './lib/stored-indicator';

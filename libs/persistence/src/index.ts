@@ -29,5 +29,26 @@ export {
 } from './lib/repositories/computation.repository';
 export { listStoredIndicatorEverywhere, listStoredIndicators } from './lib/repositories/indicator-results.repository';
 export { hasProgress, listLatestProgress, saveProgressUpdates, type NewProgressUpdate } from './lib/repositories/progress.repository';
-export { insertUsers, listUsers, type User } from './lib/repositories/user.repository';
-export { hasAuditBy, listAudit, recordAudit, type AuditEntry, type AuditRecord } from './lib/repositories/audit-log.repository';
+export {
+  findUserByEmail,
+  findUserById,
+  findUserByOidcSubject,
+  linkOidcSubject,
+  listUsers,
+  normalizeEmail,
+  saveUsers,
+  type NewUser,
+  type User,
+  type UserCredentials,
+} from './lib/repositories/user.repository';
+export {
+  clearSignInFailures,
+  countSignInFailures,
+  createSession,
+  deleteExpiredSessions,
+  deleteSession,
+  findSession,
+  recordSignInFailure,
+  type StoredSession,
+} from './lib/repositories/session.repository';
+export { hasAuditBy, listAudit, recordAudit, searchAudit, type AuditEntry } from './lib/repositories/audit-log.repository';

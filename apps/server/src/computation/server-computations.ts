@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
 import { ComputationScheduler } from '@koers/computation';
-import { type AppDatabase, failInterruptedComputations, listMunicipalityWorkspaces } from '@koers/persistence';
+import { type AppDatabase, failInterruptedComputations, listMunicipalityWorkspaces, recordAudit } from '@koers/persistence';
 import { watchWorkspaces } from '@koers/computation';
-import { repositoryRoot, type ComputationSettings } from '../server.env';
+import { repositoryRoot } from '../server.env';
+import type { ComputationSettings } from '../server-settings';
 import type { DemoLog } from '../demo/demo-import';
 
 /** The server's background computing: the scheduler and the watcher of the workspaces. */
 export interface ServerComputations {
   readonly scheduler: ComputationScheduler;
+  /** A person asks to compute a municipality now: recorded in the audit trail, then queued. */
+  requestByPerson(municipalityId: string, actor: string): Promise<void>;
   /** Stops watching, kills running computations and waits until they are recorded. */
   close(): Promise<void>;
 }
@@ -56,6 +59,10 @@ export async function startComputations(
       : () => undefined;
   return {
     scheduler,
+    async requestByPerson(municipalityId, actor) {
+      await recordAudit(db, { actor, municipalityId, entity: 'computation', entityId: municipalityId, action: 'request', before: null, after: { trigger: 'request' } });
+      scheduler.request(municipalityId, 'request');
+    },
     async close() {
       stopWatching();
       await scheduler.close();

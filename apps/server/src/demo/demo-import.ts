@@ -1,10 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { formatProblem, identifierPattern, type Municipality } from '@koers/domain';
-import { type AppDatabase, hasAuditBy, importWorkspace, insertUsers, listAudit, recordAudit, saveProgressUpdates } from '@koers/persistence';
+import { type AppDatabase, findUserByEmail, hasAuditBy, importWorkspace, listAudit, recordAudit, saveProgressUpdates, saveUsers } from '@koers/persistence';
 import { loadWorkspace } from '@koers/workspace';
 import { demoProgressFor } from './demo-progress';
-import { demoUsersFor } from './demo-users';
+import { hashPassword } from '../auth/password';
+import { demoPassword, demoUsersFor } from './demo-users';
 
 /** Where the demo import reports what it did and what it skipped. */
 export interface DemoLog {
@@ -14,8 +15,8 @@ export interface DemoLog {
 
 /**
  * Fills an empty database with every workspace folder under `demoDirectory`
- * (the folder name is the municipality id), the team leads' progress of the
- * last two quarters, and one demo user per municipality and role. A problem in a workspace is printed as
+ * (the folder name is the municipality id) and the team leads' progress of
+ * the last two quarters. A problem in a workspace is printed as
  * `path:line: message` and only that item is left out; a workspace that
  * cannot be stored at all is skipped. Never throws for bad demo data.
  */
@@ -48,7 +49,7 @@ export async function importDemoWorkspaces(
     for (const problem of problems) log.warn(`${shown}/${formatProblem(problem)}`);
     try {
       const summary = await importWorkspace(db, folder, workspace, { actor: 'demo' });
-      await saveProgressUpdates(db, demoProgressFor(folder, workspace.programs, new Date(), `team-lead@${folder}.koers.example`));
+      await saveProgressUpdates(db, demoProgressFor(folder, workspace.programs, new Date(), 'teamlead@demo.koers.nl'));
       imported.push({ id: folder, name: workspace.municipality });
       log.info(
         `${workspace.municipality}: ${summary.programs} programma's, ${summary.effects} effecten, ` +
@@ -58,7 +59,6 @@ export async function importDemoWorkspaces(
       log.warn(`${shown}: overgeslagen: ${(error as Error).message}`);
     }
   }
-  await insertUsers(db, demoUsersFor(imported));
   await recordAudit(db, {
     actor: 'demo',
     municipalityId: null,
@@ -87,4 +87,22 @@ export async function needsDemoImport(db: AppDatabase, hasMunicipalities: boolea
     hasAuditBy(db, 'demo'),
   ]);
   return seedEntries.length === 0 && hasDemoImports;
+}
+
+/**
+ * Makes sure the demo users exist (demo mode only), with their grants in every
+ * municipality stored: added when missing, their grants brought up to date
+ * when present. Passwords already set stay.
+ */
+export async function ensureDemoUsers(db: AppDatabase, municipalities: readonly Municipality[]): Promise<void> {
+  const hash = await hashPassword(demoPassword);
+  const users = demoUsersFor(municipalities, hash);
+  const known = await Promise.all(users.map((user) => findUserByEmail(db, user.email)));
+  await saveUsers(
+    db,
+    users.map((user, index) => {
+      const existing = known[index]?.user;
+      return existing === undefined ? user : { id: existing.id, name: existing.name, email: existing.email, grants: user.grants };
+    }),
+  );
 }

@@ -1,38 +1,45 @@
 import type { Municipality, Role } from '@koers/domain';
-import type { User } from '@koers/persistence';
+import type { NewUser, User } from '@koers/persistence';
 
-/** The roles a demo municipality gets one user for; the public signs in as no one. */
-const demoRoles: readonly { role: Role; title: string }[] = [
-  { role: 'college', title: 'Portefeuillehouder' },
-  { role: 'data_team', title: 'Data-analist' },
-  { role: 'team_lead', title: 'Teamleider' },
-  { role: 'council', title: 'Raadslid' },
+/** The password of every demo user (the README and the start-up say so; demo mode only). */
+export const demoPassword = 'koers-demo';
+
+/** One demo user per role with that role in every demo municipality, and one college member of Uithoorn only. */
+const demoAccounts: readonly { id: string; email: string; name: string; role: Role; onlyIn?: string }[] = [
+  { id: 'demo-admin', email: 'admin@demo.koers.nl', name: 'Beheerder (demo)', role: 'admin' },
+  { id: 'demo-college', email: 'college@demo.koers.nl', name: 'Portefeuillehouder (demo)', role: 'college' },
+  { id: 'demo-data', email: 'data@demo.koers.nl', name: 'Data-analist (demo)', role: 'data_team' },
+  { id: 'demo-teamlead', email: 'teamlead@demo.koers.nl', name: 'Teamleider (demo)', role: 'team_lead' },
+  { id: 'demo-raad', email: 'raad@demo.koers.nl', name: 'Raadslid (demo)', role: 'council' },
+  { id: 'demo-college-uithoorn', email: 'college-uithoorn@demo.koers.nl', name: 'Portefeuillehouder Uithoorn (demo)', role: 'college', onlyIn: 'uithoorn' },
 ];
 
-/** One fictitious user per municipality and role, with an address under the reserved `.example` domain. */
-export function demoUsersFor(municipalities: readonly Municipality[]): User[] {
-  return municipalities.flatMap((municipality) =>
-    demoRoles.map(({ role, title }) => ({
-      id: `${municipality.id}-${role.replace('_', '-')}`,
-      municipalityId: municipality.id,
-      name: `${title} ${municipality.name} (demo)`,
-      email: `${role.replace('_', '-')}@${municipality.id}.koers.example`,
-      role,
-    })),
-  );
+/** The demo users for these municipalities, each with the given password hash. */
+export function demoUsersFor(municipalities: readonly Municipality[], passwordHash: string): NewUser[] {
+  return demoAccounts.map((account) => ({
+    id: account.id,
+    name: account.name,
+    email: account.email,
+    passwordHash,
+    grants: municipalities
+      .filter((municipality) => account.onlyIn === undefined || municipality.id === account.onlyIn)
+      .map((municipality) => ({ municipalityId: municipality.id, role: account.role })),
+  }));
 }
 
-/** The lines `npm start` prints in demo mode: where Koers runs, and who can sign in. */
+/** The lines `npm start` prints in demo mode: where Koers runs, and who can sign in with which password. */
 export function formatDemoSignIns(url: string, users: readonly User[], municipalities: readonly Municipality[]): string {
   const nameOf = new Map(municipalities.map((municipality) => [municipality.id, municipality.name]));
-  const width = Math.max(0, ...municipalities.map((municipality) => municipality.name.length));
-  const lines = users.map(
-    (user) =>
-      `  ${(nameOf.get(user.municipalityId ?? '') ?? 'alle gemeenten').padEnd(width)}  ${user.role.padEnd(9)}  ${user.email}`,
-  );
+  const demo = users.filter((user) => demoAccounts.some((account) => account.email === user.email));
+  const width = Math.max(0, ...demo.map((user) => user.email.length));
+  const lines = demo.map((user) => {
+    const roles = [...new Set(user.grants.map((grant) => grant.role))].join(', ');
+    const where = [...new Set(user.grants.map((grant) => nameOf.get(grant.municipalityId) ?? grant.municipalityId))].join(', ');
+    return `  ${user.email.padEnd(width)}  ${roles.padEnd(9)}  ${where}`;
+  });
   return [
     `Koers draait op ${url}`,
-    'Demo-aanmeldingen (fictieve gebruikers; de cijfers in de demo zijn ook fictief):',
+    `Demo-aanmeldingen, wachtwoord ${demoPassword} (fictieve gebruikers; de cijfers in de demo zijn ook fictief):`,
     ...(lines.length > 0 ? lines : ['  (geen: de database heeft nog geen gebruikers)']),
   ].join('\n');
 }

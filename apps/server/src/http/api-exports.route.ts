@@ -1,56 +1,37 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApiContext, type ExportAnswer, readIndicatorCsv, readIndicatorsExport } from '@koers/api';
-import { sendJson } from './json-response';
-
-/** `/api/<municipality-id>/indicators.json` and `/api/<municipality-id>/indicators/<indicator-id>.csv`. */
-const exportPath = /^\/api\/([^/]+)\/indicators(?:\.json|\/([^/]+)\.csv)$/;
-
-/** Whether a path is one of the plain exports (for scripts and spreadsheets). */
-export function isExportPath(path: string): boolean {
-  return path.startsWith('/api/');
-}
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
- * Answers the plain exports from the stored results: the contract's JSON of a
- * municipality, and the CSV behind one indicator's charts (Dutch Excel). 404
- * for what is not there, 409 (with Retry-After) before the first results.
+ * `GET /api/<municipality-id>/indicators.json` (the contract's JSON of a
+ * municipality) and `GET /api/<municipality-id>/indicators/<indicator-id>.csv`
+ * (the table behind one indicator's charts, Dutch Excel), from the stored
+ * results, under the access table's rules: 401 without a session, 403 without
+ * a grant, 404 for what is not there, 409 (with Retry-After) before the first results.
  */
-export async function answerExport(request: IncomingMessage, response: ServerResponse, path: string, ctx: ApiContext): Promise<void> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.setHeader('Allow', 'GET, HEAD');
-    sendJson(response, 405, { error: 'Methode niet toegestaan / method not allowed' });
-    return;
-  }
-  const match = exportPath.exec(path);
-  if (match === null) {
-    sendJson(response, 404, {
-      error: 'Niet gevonden. Beschikbaar: /api/<gemeente>/indicators.json en /api/<gemeente>/indicators/<indicator>.csv',
-    });
-    return;
-  }
-  const [, municipalityId = '', indicatorId] = match;
-  if (indicatorId === undefined) {
-    const answer = await readIndicatorsExport(ctx, municipalityId);
-    if (answer.kind === 'found') sendJson(response, 200, answer.body);
-    else sendFailure(response, answer);
-    return;
-  }
-  const answer = await readIndicatorCsv(ctx, municipalityId, indicatorId);
-  if (answer.kind !== 'found') {
-    sendFailure(response, answer);
-    return;
-  }
-  const body = Buffer.from(answer.body, 'utf8');
-  response.writeHead(200, {
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Length': body.length,
-    'Content-Disposition': `attachment; filename="${municipalityId}-${indicatorId}.csv"`,
-    'Cache-Control': 'no-store',
+export function registerApiExports(app: FastifyInstance, contextOf: (request: FastifyRequest) => Promise<ApiContext>): void {
+  app.get<{ Params: { municipalityId: string } }>('/api/:municipalityId/indicators.json', async (request, reply) => {
+    const answer = await readIndicatorsExport(await contextOf(request), request.params.municipalityId);
+    if (answer.kind !== 'found') return sendRefusal(reply, answer);
+    return reply.header('cache-control', 'no-store').send(answer.body);
   });
-  response.end(request.method === 'HEAD' ? undefined : body);
+
+  app.get<{ Params: { municipalityId: string; file: string } }>('/api/:municipalityId/indicators/:file', async (request, reply) => {
+    const { municipalityId, file } = request.params;
+    if (!file.endsWith('.csv')) return reply.status(404).send({ error: `Niet gevonden: alleen /api/${municipalityId}/indicators/<indicator>.csv bestaat hier.` });
+    const indicatorId = file.slice(0, -'.csv'.length);
+    const answer = await readIndicatorCsv(await contextOf(request), municipalityId, indicatorId);
+    if (answer.kind !== 'found') return sendRefusal(reply, answer);
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${municipalityId}-${indicatorId}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(answer.body);
+  });
 }
 
-function sendFailure(response: ServerResponse, answer: Exclude<ExportAnswer<unknown>, { kind: 'found' }>): void {
-  if (answer.kind === 'not_ready') response.setHeader('Retry-After', '5');
-  sendJson(response, answer.kind === 'not_found' ? 404 : 409, { error: answer.message });
+const statusOf = { unauthorized: 401, forbidden: 403, not_found: 404, not_ready: 409 } as const;
+
+function sendRefusal(reply: FastifyReply, answer: Exclude<ExportAnswer<unknown>, { kind: 'found' }>) {
+  if (answer.kind === 'not_ready') reply.header('retry-after', '5');
+  return reply.status(statusOf[answer.kind]).header('cache-control', 'no-store').send({ error: answer.message });
 }

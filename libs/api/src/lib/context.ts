@@ -1,4 +1,4 @@
-import type { KoersCatalog } from '@koers/domain';
+import type { KoersCatalog, KoersCommands, Viewer } from '@koers/domain';
 import type { ReadModelCache } from './read-model-cache';
 
 /** Whether the installation shows fictitious demo data (the dashboard then says so on every page). */
@@ -10,7 +10,13 @@ export type InstallationMode = 'demo' | 'production';
  */
 export interface ApiContext {
   readonly catalog: KoersCatalog;
+  /** What the API may change; left out, every mutation fails (tests of reads). */
+  readonly commands?: KoersCommands;
+  /** Who is signed in, with their grants; null for nobody. */
+  readonly viewer: Viewer | null;
   readonly mode: InstallationMode;
+  /** The municipality's identity provider, for the sign-in page's button; null or left out when none is configured. */
+  readonly identityProvider?: { readonly label: string } | null;
   /**
    * Keeps built read models until the stored data changes; left out, every
    * request reads and builds anew (tests).

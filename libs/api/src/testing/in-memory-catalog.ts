@@ -1,6 +1,9 @@
 import type {
   ActionProgress,
+  AuditFilter,
+  AuditRecord,
   ComputationHistory,
+  ComputationRecord,
   KoersCatalog,
   Municipality,
   ProgramOverview,
@@ -14,6 +17,10 @@ export interface CatalogContents {
   readonly indicators?: Readonly<Record<string, readonly StoredIndicator[]>>;
   readonly progress?: Readonly<Record<string, readonly ActionProgress[]>>;
   readonly history?: Readonly<Record<string, ComputationHistory>>;
+  /** Newest first. */
+  readonly computations?: Readonly<Record<string, readonly ComputationRecord[]>>;
+  /** Newest first. */
+  readonly audit?: readonly AuditRecord[];
 }
 
 /**
@@ -62,6 +69,20 @@ export class InMemoryCatalog implements KoersCatalog {
   async computationHistory(municipalityId: string): Promise<ComputationHistory> {
     await this.answer(`computationHistory(${municipalityId})`);
     return this.contents.history?.[municipalityId] ?? { latest: null, lastFinished: null };
+  }
+
+  async listComputations(municipalityId: string, limit: number): Promise<readonly ComputationRecord[]> {
+    await this.answer(`listComputations(${municipalityId})`);
+    return (this.contents.computations?.[municipalityId] ?? []).slice(0, limit);
+  }
+
+  async listAudit(filter: AuditFilter): Promise<readonly AuditRecord[]> {
+    await this.answer(`listAudit(${filter.municipalityId})`);
+    return (this.contents.audit ?? [])
+      .filter((record) => record.municipalityId === filter.municipalityId)
+      .filter((record) => filter.entity === undefined || record.entity === filter.entity)
+      .filter((record) => filter.actor === undefined || record.actor === filter.actor)
+      .slice(0, filter.limit);
   }
 
   /** Keeps every answer back until {@link release}. */

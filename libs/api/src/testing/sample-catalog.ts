@@ -1,5 +1,5 @@
 import type { CatalogContents } from './in-memory-catalog';
-import type { Municipality, ProgramOverview } from '@koers/domain';
+import type { Municipality, ProgramOverview, Role, Viewer } from '@koers/domain';
 import { finishedComputation, storedIndicator } from './stored-indicator.fixture';
 
 /** Three municipalities of a shared service (names of people are made up); Diemen has no programs yet. */
@@ -8,6 +8,16 @@ export const sampleMunicipalities: readonly Municipality[] = [
   { id: 'hilversum', name: 'Hilversum' },
   { id: 'diemen', name: 'Diemen' },
 ];
+
+/** A user with `role` in each of `municipalityIds` (every sample municipality when left out). */
+export function sampleViewer(role: Role, municipalityIds: readonly string[] = sampleMunicipalities.map((municipality) => municipality.id)): Viewer {
+  return {
+    userId: `${role}-${municipalityIds.join('-')}`,
+    name: `Proef ${role}`,
+    email: `${role}@proef.koers.example`,
+    grants: municipalityIds.map((municipalityId) => ({ municipalityId, role })),
+  };
+}
 
 /** Uithoorn's governance program, after its program budget (seed 000). */
 export const uithoornGovernance: ProgramOverview = {

@@ -1,3 +1,4 @@
+import type { AuditFilter, AuditRecord } from './audit';
 import type { ComputationRecord } from './computation';
 import type { Municipality } from './municipality.schema';
 import type { Action, Effect, Task } from './program.schema';
@@ -42,4 +43,8 @@ export interface KoersCatalog {
   /** The latest progress update of every action of the municipality that has one. */
   listLatestProgress(municipalityId: string): Promise<readonly ActionProgress[]>;
   computationHistory(municipalityId: string): Promise<ComputationHistory>;
+  /** The computations of a municipality, newest first. */
+  listComputations(municipalityId: string, limit: number): Promise<readonly ComputationRecord[]>;
+  /** Recorded changes, newest first, as the filter says. */
+  listAudit(filter: AuditFilter): Promise<readonly AuditRecord[]>;
 }

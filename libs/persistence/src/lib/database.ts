@@ -97,13 +97,36 @@ export interface ProgressUpdateTable {
   recorded_at: string;
 }
 
-/** Someone who signs in; `municipality_id` null serves every municipality (a shared service's data team). */
+/** Someone who signs in: with a password (its argon2id hash) or through an identity provider (issuer and subject). */
 export interface UserTable {
   id: string;
-  municipality_id: string | null;
   name: string;
   email: string;
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+}
+
+/** What a user may do where: one role in one municipality. */
+export interface GrantTable {
+  user_id: string;
+  municipality_id: string;
   role: string;
+}
+
+/** A signed-in session, by the sha256 (hex) of the secret in its cookie. */
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+/** A failed sign-in, by `account:<email>` or `address:<ip>`, for the rate limit. */
+export interface SignInFailureTable {
+  key: string;
+  occurred_at: string;
 }
 
 /** One change anyone made: who, when, what, and the state before and after as JSON text. */
@@ -163,6 +186,9 @@ export interface Database {
   indicators: IndicatorTable;
   progress_updates: ProgressUpdateTable;
   users: UserTable;
+  grants: GrantTable;
+  sessions: SessionTable;
+  sign_in_failures: SignInFailureTable;
   audit_log: AuditLogTable;
   computations: ComputationTable;
   indicator_results: IndicatorResultTable;

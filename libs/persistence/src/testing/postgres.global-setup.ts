@@ -3,11 +3,7 @@
 import type { TestProject } from 'vitest/node';
 import { startPostgresCluster } from './postgres-cluster';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresUrl: string;
-  }
-}
+import './test-database';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cluster = await startPostgresCluster();

@@ -6,6 +6,13 @@ import pg from 'pg';
 import type { AppDatabase } from '../lib/database';
 import { openDatabase } from '../lib/open-database';
 
+declare module 'vitest' {
+  /** What the global setup (`postgres.global-setup.ts`) provides to every test of a project that uses it. */
+  export interface ProvidedContext {
+    postgresUrl: string;
+  }
+}
+
 /** The app databases every persistence test runs on. */
 export const databaseKinds = ['duckdb', 'postgres'] as const;
 export type DatabaseKind = (typeof databaseKinds)[number];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryCatalog, sampleCatalogContents } from '../../testing/index';
+import { InMemoryCatalog, sampleCatalogContents, sampleViewer } from '../../testing/index';
 import type { ApiContext } from '../context';
 import { readIndicatorCsv, readIndicatorsExport } from './read-exports';
 
 function context(): ApiContext {
-  return { catalog: new InMemoryCatalog(sampleCatalogContents()), mode: 'demo' };
+  return { catalog: new InMemoryCatalog(sampleCatalogContents()), mode: 'demo', viewer: sampleViewer('college') };
 }
 
 describe('the plain exports', () => {
@@ -25,12 +25,22 @@ describe('the plain exports', () => {
 
   it('says not found for a municipality or indicator that is not there, and not ready before the first computation', async () => {
     const ctx = context();
-    expect(await readIndicatorsExport(ctx, 'amsterdam')).toMatchObject({ kind: 'not_found' });
-    expect(await readIndicatorsExport(ctx, '../etc')).toMatchObject({ kind: 'not_found' });
+    const admin: ApiContext = { ...ctx, viewer: { ...sampleViewer('college'), grants: [...sampleViewer('college').grants, { municipalityId: 'amsterdam', role: 'college' }] } };
+    expect(await readIndicatorsExport(admin, 'amsterdam')).toMatchObject({ kind: 'not_found' });
+    expect(await readIndicatorsExport(ctx, '../etc')).toMatchObject({ kind: 'forbidden' });
     expect(await readIndicatorCsv(ctx, 'uithoorn', 'bestaat-niet')).toMatchObject({ kind: 'not_found' });
 
-    const empty: ApiContext = { catalog: new InMemoryCatalog({ municipalities: [{ id: 'diemen', name: 'Diemen' }] }), mode: 'demo' };
+    const empty: ApiContext = { catalog: new InMemoryCatalog({ municipalities: [{ id: 'diemen', name: 'Diemen' }] }), mode: 'demo', viewer: sampleViewer('college') };
     expect(await readIndicatorsExport(empty, 'diemen')).toMatchObject({ kind: 'not_ready' });
+  });
+
+  it('answers 401 without a session, and 403 for a municipality without a grant or a role that may not read it', async () => {
+    const ctx = context();
+    expect(await readIndicatorsExport({ ...ctx, viewer: null }, 'uithoorn')).toMatchObject({ kind: 'unauthorized' });
+    expect(await readIndicatorsExport({ ...ctx, viewer: sampleViewer('college', ['hilversum']) }, 'uithoorn')).toMatchObject({ kind: 'forbidden' });
+    expect(await readIndicatorCsv({ ...ctx, viewer: sampleViewer('council', ['uithoorn']) }, 'uithoorn', 'winkeldiefstallen')).toMatchObject({ kind: 'forbidden' });
+    // Refused before anything is looked up: a municipality that does not exist is no different.
+    expect(await readIndicatorsExport({ ...ctx, viewer: sampleViewer('college', ['hilversum']) }, 'amsterdam')).toMatchObject({ kind: 'forbidden' });
   });
 
   it('answers the CSV of one indicator', async () => {

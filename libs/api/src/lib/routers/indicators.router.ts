@@ -4,15 +4,15 @@ import { z } from 'zod';
 import { buildIndicatorComparison, listComparableIndicators } from '../read-models/indicator-comparison.builder';
 import { buildIndicatorDetail } from '../read-models/indicator-detail.builder';
 import { readThrough, requireMunicipality } from '../read-through';
-import { publicProcedure, router } from '../trpc';
+import { municipalityProcedure, ownMunicipalitiesProcedure, router } from '../trpc';
 
 const periodInput = z.string().regex(periodPattern, 'must be a period: 2025, 2025-Q1 or 2025-03');
 
 /** Effect indicators: one in full, and one across the municipalities. */
 export const indicatorsRouter = router({
   /** Series, targets, baseline, breakdown for a period (the latest when left out), trends and lineage. */
-  get: publicProcedure
-    .input(z.object({ municipalityId: identifierSchema, indicatorId: identifierSchema, period: periodInput.optional() }))
+  get: municipalityProcedure
+    .input(z.object({ indicatorId: identifierSchema, period: periodInput.optional() }))
     .query(async ({ ctx, input }) => {
       const municipality = await requireMunicipality(ctx, input.municipalityId);
       const key = `indicator:${municipality.id}:${input.indicatorId}:${input.period ?? ''}`;
@@ -35,13 +35,14 @@ export const indicatorsRouter = router({
     }),
 
   /** One indicator side by side across the municipalities that define it. */
-  compare: publicProcedure.input(z.object({ indicatorId: identifierSchema })).query(({ ctx, input }) =>
-    readThrough(ctx, `compare:${input.indicatorId}`, async () => {
+  compare: ownMunicipalitiesProcedure.input(z.object({ indicatorId: identifierSchema })).query(({ ctx, input }) =>
+    readThrough(ctx, `compare:${input.indicatorId}:${keyOf(ctx.permittedMunicipalities)}`, async () => {
       const [stored, municipalities] = await Promise.all([
         ctx.catalog.listIndicatorEverywhere(input.indicatorId),
         ctx.catalog.listMunicipalities(),
       ]);
-      const comparison = buildIndicatorComparison(input.indicatorId, stored, municipalities);
+      const permitted = municipalities.filter((municipality) => ctx.permittedMunicipalities.has(municipality.id));
+      const comparison = buildIndicatorComparison(input.indicatorId, stored, permitted);
       if (comparison === null) {
         throw new TRPCError({ code: 'NOT_FOUND', message: `Geen gemeente in deze installatie heeft indicator "${input.indicatorId}".` });
       }
@@ -49,11 +50,16 @@ export const indicatorsRouter = router({
     }),
   ),
 
-  /** The indicators two or more municipalities define: what can be compared. */
-  comparable: publicProcedure.query(({ ctx }) =>
-    readThrough(ctx, 'comparable', async () => {
-      const municipalities = await ctx.catalog.listMunicipalities();
+  /** The indicators two or more of the user's municipalities define: what can be compared. */
+  comparable: ownMunicipalitiesProcedure.query(({ ctx }) =>
+    readThrough(ctx, `comparable:${keyOf(ctx.permittedMunicipalities)}`, async () => {
+      const municipalities = (await ctx.catalog.listMunicipalities()).filter((municipality) => ctx.permittedMunicipalities.has(municipality.id));
       return listComparableIndicators(await Promise.all(municipalities.map((municipality) => ctx.catalog.listIndicators(municipality.id))));
     }),
   ),
 });
+
+/** A cache key part for a set of municipalities: the same set, the same key. */
+function keyOf(municipalities: ReadonlySet<string>): string {
+  return [...municipalities].sort().join(',');
+}

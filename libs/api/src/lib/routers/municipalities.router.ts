@@ -1,7 +1,11 @@
 import { readThrough } from '../read-through';
-import { publicProcedure, router } from '../trpc';
+import { ownMunicipalitiesProcedure, router } from '../trpc';
 
 /** The municipalities this installation serves. */
 export const municipalitiesRouter = router({
-  list: publicProcedure.query(({ ctx }) => readThrough(ctx, 'municipalities', () => ctx.catalog.listMunicipalities())),
+  /** Those the signed-in user holds a grant in, by name: what the switcher offers. */
+  list: ownMunicipalitiesProcedure.query(async ({ ctx }) => {
+    const all = await readThrough(ctx, 'municipalities', () => ctx.catalog.listMunicipalities());
+    return all.filter((municipality) => ctx.permittedMunicipalities.has(municipality.id));
+  }),
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampleViewer } from '../../testing/index';
 import { sampleCaller } from './router.testing';
 
 describe('overview.get', () => {
@@ -85,9 +86,11 @@ describe('overview.get', () => {
     expect(overview.programs[1]?.effects[0]?.indicators).toEqual([]);
   });
 
-  it('answers NOT_FOUND, in Dutch, for a municipality that is not served, and BAD_REQUEST for a malformed id', async () => {
+  it('answers FORBIDDEN for a municipality without a grant, NOT_FOUND for one granted but not served, BAD_REQUEST for a malformed id', async () => {
     const { caller } = sampleCaller();
-    await expect(caller.overview.get({ municipalityId: 'amsterdam' })).rejects.toMatchObject({
+    await expect(caller.overview.get({ municipalityId: 'amsterdam' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const granted = sampleCaller({ viewer: sampleViewer('college', ['amsterdam']) }).caller;
+    await expect(granted.overview.get({ municipalityId: 'amsterdam' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: 'Gemeente "amsterdam" bestaat niet in deze installatie.',
     });

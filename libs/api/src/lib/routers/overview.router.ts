@@ -1,12 +1,10 @@
-import { identifierSchema } from '@koers/domain';
-import { z } from 'zod';
 import { buildMunicipalityOverview } from '../read-models/municipality-overview.builder';
 import { nowOf, readThrough, requireMunicipality } from '../read-through';
-import { publicProcedure, router } from '../trpc';
+import { municipalityProcedure, router } from '../trpc';
 
 /** A municipality in één oogopslag. */
 export const overviewRouter = router({
-  get: publicProcedure.input(z.object({ municipalityId: identifierSchema })).query(async ({ ctx, input }) => {
+  get: municipalityProcedure.query(async ({ ctx, input }) => {
     const municipality = await requireMunicipality(ctx, input.municipalityId);
     const now = nowOf(ctx);
     // The action counts are per quarter: a new quarter is a new entry.

@@ -3,19 +3,19 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { buildProgramDetail } from '../read-models/program-detail.builder';
 import { nowOf, readThrough, requireMunicipality } from '../read-through';
-import { publicProcedure, router } from '../trpc';
+import { municipalityProcedure, router } from '../trpc';
 
 /** The budget programs of a municipality. */
 export const programsRouter = router({
   /** Every program in budget order, with its effects, tasks and actions. */
-  list: publicProcedure.input(z.object({ municipalityId: identifierSchema })).query(async ({ ctx, input }) => {
+  list: municipalityProcedure.query(async ({ ctx, input }) => {
     const municipality = await requireMunicipality(ctx, input.municipalityId);
     return readThrough(ctx, `programs:${municipality.id}`, () => ctx.catalog.listPrograms(municipality.id));
   }),
 
   /** One program with its indicator cards and the latest progress of its actions. */
-  get: publicProcedure
-    .input(z.object({ municipalityId: identifierSchema, programId: identifierSchema }))
+  get: municipalityProcedure
+    .input(z.object({ programId: identifierSchema }))
     .query(async ({ ctx, input }) => {
       const municipality = await requireMunicipality(ctx, input.municipalityId);
       const now = nowOf(ctx);

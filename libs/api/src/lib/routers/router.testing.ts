@@ -1,4 +1,4 @@
-import { InMemoryCatalog, sampleCatalogContents } from '../../testing/index';
+import { InMemoryCatalog, sampleCatalogContents, sampleViewer } from '../../testing/index';
 import { appRouter } from '../app.router';
 import type { ApiContext } from '../context';
 import { createCallerFactory } from '../trpc';
@@ -6,13 +6,17 @@ import { createCallerFactory } from '../trpc';
 /** The clock the router tests read: the last day of November 2026, so "this quarter" is 2026-Q4. */
 export const testNow = new Date('2026-11-30T12:00:00Z');
 
-/** The real appRouter over the sample installation in memory, with what it reported as internal errors. */
+/**
+ * The real appRouter over the sample installation in memory, seen by a member
+ * of the college of every sample municipality, with what it reported as internal errors.
+ */
 export function sampleCaller(overrides: Partial<ApiContext> = {}) {
   const catalog = new InMemoryCatalog(sampleCatalogContents());
   const reported: { errorId: string; error: unknown }[] = [];
   const caller = createCallerFactory(appRouter)({
     catalog,
     mode: 'demo',
+    viewer: sampleViewer('college'),
     now: () => testNow,
     reportInternalError: (errorId, error) => reported.push({ errorId, error }),
     ...overrides,

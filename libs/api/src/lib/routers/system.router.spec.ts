@@ -3,8 +3,11 @@ import { sampleCaller } from './router.testing';
 
 describe('system.info', () => {
   it('tells the dashboard whether the figures are demo data', async () => {
-    expect(await sampleCaller().caller.system.info()).toEqual({ mode: 'demo' });
-    expect(await sampleCaller({ mode: 'production' }).caller.system.info()).toEqual({ mode: 'production' });
+    expect(await sampleCaller().caller.system.info()).toEqual({ mode: 'demo', identityProvider: null });
+    expect(await sampleCaller({ mode: 'production', identityProvider: { label: 'Gemeenteaccount' } }).caller.system.info()).toEqual({
+      mode: 'production',
+      identityProvider: { label: 'Gemeenteaccount' },
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { programStructureMigration } from './0001-program-structure.migration';
 import { trackingMigration } from './0002-tracking.migration';
 import { indicatorResultsMigration } from './0003-indicator-results.migration';
+import { accessMigration } from './0004-access.migration';
 
 /**
  * Every migration, in code rather than read from a folder, so a bundled or
@@ -12,6 +13,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001-program-structure': programStructureMigration,
   '0002-tracking': trackingMigration,
   '0003-indicator-results': indicatorResultsMigration,
+  '0004-access': accessMigration,
 };
 
 /** Kysely's Migrator reads the migrations above through this provider. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../database';
+import type { AuditFilter, AuditRecord } from '@koers/domain';
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditLogTable, Database } from '../database';
 
 /** One change to record; `before` and `after` are stored as JSON. */
 export interface AuditEntry {
@@ -15,12 +16,6 @@ export interface AuditEntry {
   readonly occurredAt?: Date;
 }
 
-/** A recorded change, as read back. */
-export interface AuditRecord extends Omit<AuditEntry, 'occurredAt'> {
-  readonly id: string;
-  /** ISO 8601, UTC. */
-  readonly occurredAt: string;
-}
 
 /** Records a change; pass the transaction that makes the change, so both land or neither does. */
 export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
@@ -50,7 +45,37 @@ export async function listAudit(db: Kysely<Database>, entity: string, entityId: 
     .orderBy('occurred_at')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({
+  return rows.map(toRecord);
+}
+
+/** Whether `actor` has recorded any change at all. */
+export async function hasAuditBy(db: Kysely<Database>, actor: string): Promise<boolean> {
+  const row = await db.selectFrom('audit_log').select('id').where('actor', '=', actor).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Recorded changes of one municipality, newest first, narrowed by entity,
+ * actor and time; a page of at most `limit`, after the change `after` names.
+ */
+export async function searchAudit(db: Kysely<Database>, filter: AuditFilter): Promise<AuditRecord[]> {
+  let query = db.selectFrom('audit_log').selectAll().where('municipality_id', '=', filter.municipalityId);
+  if (filter.entity !== undefined) query = query.where('entity', '=', filter.entity);
+  if (filter.actor !== undefined) query = query.where('actor', '=', filter.actor);
+  if (filter.from !== undefined) query = query.where('occurred_at', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('occurred_at', '<', filter.to);
+  const after = filter.after;
+  if (after !== undefined) {
+    query = query.where((eb) =>
+      eb.or([eb('occurred_at', '<', after.occurredAt), eb.and([eb('occurred_at', '=', after.occurredAt), eb('id', '<', after.id)])]),
+    );
+  }
+  const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+  return rows.map(toRecord);
+}
+
+function toRecord(row: Selectable<AuditLogTable>): AuditRecord {
+  return {
     id: row.id,
     occurredAt: row.occurred_at,
     actor: row.actor,
@@ -60,11 +85,5 @@ export async function listAudit(db: Kysely<Database>, entity: string, entityId: 
     action: row.action,
     before: row.before_state === null ? null : (JSON.parse(row.before_state) as unknown),
     after: row.after_state === null ? null : (JSON.parse(row.after_state) as unknown),
-  }));
-}
-
-/** Whether `actor` has recorded any change at all. */
-export async function hasAuditBy(db: Kysely<Database>, actor: string): Promise<boolean> {
-  const row = await db.selectFrom('audit_log').select('id').where('actor', '=', actor).limit(1).executeTakeFirst();
-  return row !== undefined;
+  };
 }

@@ -1,7 +1,8 @@
 import type { KoersCatalog } from '@koers/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
-import { computationHistory } from './computation.repository';
+import { searchAudit } from './audit-log.repository';
+import { computationHistory, listComputations } from './computation.repository';
 import { listStoredIndicatorEverywhere, listStoredIndicators } from './indicator-results.repository';
 import { listMunicipalities } from './municipality.repository';
 import { listPrograms } from './program.repository';
@@ -16,5 +17,7 @@ export function createKoersCatalog(db: Kysely<Database>): KoersCatalog {
     listIndicatorEverywhere: (indicatorId) => listStoredIndicatorEverywhere(db, indicatorId),
     listLatestProgress: (municipalityId) => listLatestProgress(db, municipalityId),
     computationHistory: (municipalityId) => computationHistory(db, municipalityId),
+    listComputations: (municipalityId, limit) => listComputations(db, municipalityId, limit),
+    listAudit: (filter) => searchAudit(db, filter),
   };
 }

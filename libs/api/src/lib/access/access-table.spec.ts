@@ -1,0 +1,116 @@
+import { type Role, roles, type Viewer } from '@koers/domain';
+import { TRPCError } from '@trpc/server';
+import { describe, expect, it } from 'vitest';
+import { InMemoryCatalog, sampleCatalogContents, sampleViewer } from '../../testing/index';
+import { appRouter } from '../app.router';
+import type { ApiContext } from '../context';
+import { readIndicatorCsv, readIndicatorsExport } from '../exports/read-exports';
+import { createCallerFactory } from '../trpc';
+import { accessTable } from './access-table';
+
+/** A valid input for every procedure, in the user's own municipality or another; a procedure missing here fails. */
+const sampleInputs: Readonly<Record<string, (municipalityId: string) => unknown>> = {
+  'system.info': () => undefined,
+  'session.me': () => undefined,
+  'municipalities.list': () => undefined,
+  'overview.get': (municipalityId) => ({ municipalityId }),
+  'programs.list': (municipalityId) => ({ municipalityId }),
+  'programs.get': (municipalityId) => ({ municipalityId, programId: municipalityId === 'uithoorn' ? 'veiligheid' : 'bestuur' }),
+  'indicators.get': (municipalityId) => ({ municipalityId, indicatorId: 'winkeldiefstallen' }),
+  'indicators.compare': () => ({ indicatorId: 'winkeldiefstallen' }),
+  'indicators.comparable': () => undefined,
+  'computations.list': (municipalityId) => ({ municipalityId }),
+  'computations.run': (municipalityId) => ({ municipalityId }),
+  'audit.list': (municipalityId) => ({ municipalityId }),
+};
+
+/** The plain exports, called the way the server's routes call them. */
+const httpRoutes: Readonly<Record<string, (ctx: ApiContext, municipalityId: string) => Promise<{ kind: string }>>> = {
+  'GET /api/:municipalityId/indicators.json': (ctx, municipalityId) => readIndicatorsExport(ctx, municipalityId),
+  'GET /api/:municipalityId/indicators/:indicatorId.csv': (ctx, municipalityId) => readIndicatorCsv(ctx, municipalityId, 'winkeldiefstallen'),
+};
+
+const own = 'uithoorn';
+const other = 'hilversum';
+const procedures = Object.keys(appRouter._def.procedures).sort();
+type Outcome = 'allowed' | 'UNAUTHORIZED' | 'FORBIDDEN';
+
+function contextFor(viewer: Viewer | null): ApiContext {
+  return {
+    catalog: new InMemoryCatalog(sampleCatalogContents()),
+    commands: { requestComputation: async () => undefined },
+    viewer,
+    mode: 'demo',
+    now: () => new Date('2026-11-30T12:00:00Z'),
+  };
+}
+
+async function callProcedure(path: string, viewer: Viewer | null, municipalityId: string): Promise<{ outcome: Outcome; result?: unknown }> {
+  const caller = createCallerFactory(appRouter)(contextFor(viewer)) as unknown as Record<string, unknown>;
+  const procedure = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+  try {
+    return { outcome: 'allowed', result: await procedure(sampleInputs[path]?.(municipalityId)) };
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN')) return { outcome: error.code };
+    throw new Error(`${path} as ${viewer?.grants[0]?.role ?? 'nobody'} in ${municipalityId} failed otherwise: ${String(error)}`);
+  }
+}
+
+function expected(route: string, role: Role | null, municipalityId: string): Outcome {
+  const access = accessTable[route];
+  if (access === undefined || access.kind === 'public') return 'allowed';
+  if (role === null) return 'UNAUTHORIZED';
+  if (!access.roles.includes(role)) return 'FORBIDDEN';
+  if (access.kind === 'own_municipalities') return 'allowed';
+  return municipalityId === own ? 'allowed' : 'FORBIDDEN';
+}
+
+describe('the access table', () => {
+  it('has a row and a sample input for every procedure, and no row for a procedure or route that does not exist', () => {
+    expect(procedures.filter((path) => accessTable[path] === undefined)).toEqual([]);
+    expect(procedures.filter((path) => sampleInputs[path] === undefined)).toEqual([]);
+    const routes = Object.keys(httpRoutes);
+    expect(Object.keys(accessTable).filter((key) => !procedures.includes(key) && !routes.includes(key))).toEqual([]);
+  });
+
+  for (const path of procedures) {
+    it(`is what ${path} enforces, for every role, in the user's own municipality and another`, async () => {
+      const seen: string[] = [];
+      const want: string[] = [];
+      for (const role of [null, ...roles]) {
+        const viewer = role === null ? null : sampleViewer(role, [own]);
+        for (const municipalityId of [own, other]) {
+          const { outcome, result } = await callProcedure(path, viewer, municipalityId);
+          seen.push(`${role ?? 'nobody'} in ${municipalityId}: ${outcome}`);
+          want.push(`${role ?? 'nobody'} in ${municipalityId}: ${expected(path, role, municipalityId)}`);
+          // A procedure for the user's own municipalities answers nothing of another.
+          if (outcome === 'allowed' && accessTable[path]?.kind === 'own_municipalities') expect(JSON.stringify(result)).not.toContain(other);
+        }
+      }
+      expect(seen).toEqual(want);
+    });
+  }
+
+  for (const [route, call] of Object.entries(httpRoutes)) {
+    it(`is what ${route} enforces, for every role, in the user's own municipality and another`, async () => {
+      const seen: string[] = [];
+      const want: string[] = [];
+      for (const role of [null, ...roles]) {
+        for (const municipalityId of [own, other]) {
+          const answer = await call(contextFor(role === null ? null : sampleViewer(role, [own])), municipalityId);
+          const outcome = answer.kind === 'unauthorized' ? 'UNAUTHORIZED' : answer.kind === 'forbidden' ? 'FORBIDDEN' : 'allowed';
+          seen.push(`${role ?? 'nobody'} in ${municipalityId}: ${outcome}`);
+          want.push(`${role ?? 'nobody'} in ${municipalityId}: ${expected(route, role, municipalityId)}`);
+        }
+      }
+      expect(seen).toEqual(want);
+    });
+  }
+
+  it('refuses a procedure that is missing from the table, whoever calls it', async () => {
+    const { router, ownMunicipalitiesProcedure } = await import('../trpc');
+    const unlisted = router({ secret: router({ read: ownMunicipalitiesProcedure.query(() => 'geheim') }) });
+    const caller = createCallerFactory(unlisted)(contextFor(sampleViewer('admin')));
+    await expect(caller.secret.read()).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('toegangstabel') });
+  });
+});

@@ -1,0 +1,26 @@
+import { type Access, anyRole, readers } from './access';
+
+/**
+ * Which role may call which procedure: the one table the server enforces
+ * (`authorize` in ../trpc.ts) and `access-table.spec.ts` walks, procedure by
+ * procedure, role by role, in the user's own municipality and in another. A
+ * procedure missing from this table cannot be called by anyone, and fails
+ * that test.
+ */
+export const accessTable: Readonly<Record<string, Access>> = {
+  'system.info': { kind: 'public' },
+  'session.me': { kind: 'public' },
+  'municipalities.list': { kind: 'own_municipalities', roles: anyRole },
+  'overview.get': { kind: 'municipality', roles: readers },
+  'programs.list': { kind: 'municipality', roles: readers },
+  'programs.get': { kind: 'municipality', roles: readers },
+  'indicators.get': { kind: 'municipality', roles: readers },
+  'indicators.compare': { kind: 'own_municipalities', roles: readers },
+  'indicators.comparable': { kind: 'own_municipalities', roles: readers },
+  'computations.list': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'computations.run': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'audit.list': { kind: 'municipality', roles: ['admin'] },
+  // The plain exports over HTTP follow the same rules as the procedures behind the same figures.
+  'GET /api/:municipalityId/indicators.json': { kind: 'municipality', roles: readers },
+  'GET /api/:municipalityId/indicators/:indicatorId.csv': { kind: 'municipality', roles: readers },
+};
