@@ -82,7 +82,12 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
   };
 
   // maxParamLength: a batched tRPC path names every procedure of the batch (`/trpc/overview.get,programs.get,...`).
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: bodyLimitBytes, trustProxy: settings.auth.isBehindProxy, maxParamLength: 2_000 });
+  const app: FastifyInstance = Fastify({
+    logger: false,
+    bodyLimit: bodyLimitBytes,
+    trustProxy: settings.auth.isBehindProxy,
+    routerOptions: { maxParamLength: 2_000 },
+  });
   const built = build();
 
   async function build(): Promise<void> {

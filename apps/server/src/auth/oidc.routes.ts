@@ -88,6 +88,8 @@ export async function registerOidcRoutes(
     reply.clearCookie(flowCookie, { path: '/auth/oidc' });
     if (flow === undefined) return failed(reply, 'mislukt');
     let claims: oidc.IDToken | undefined;
+    let email: unknown;
+    let isEmailVerified: unknown;
     try {
       const config = await discover();
       const currentUrl = new URL(request.url, `${request.protocol}://${request.host}`);
@@ -97,6 +99,12 @@ export async function registerOidcRoutes(
         expectedNonce: flow.nonce,
       });
       claims = tokens.claims();
+      const fromToken: Readonly<Record<string, unknown>> = claims ?? {};
+      [email, isEmailVerified] = [fromToken['email'], fromToken['email_verified']];
+      // Many providers put the e-mail address only in the userinfo answer, not in the ID token.
+      if (claims !== undefined && email === undefined) {
+        ({ email, email_verified: isEmailVerified } = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub));
+      }
     } catch (error) {
       log.warn(`Aanmelden via ${provider.issuer} mislukt: ${(error as Error).message}`);
       return failed(reply, 'mislukt');
@@ -104,8 +112,8 @@ export async function registerOidcRoutes(
     if (claims === undefined) return failed(reply, 'mislukt');
     const { db, sessions } = ready();
     let user = await findUserByOidcSubject(db, claims.iss, claims.sub);
-    if (user === undefined && typeof claims['email'] === 'string' && claims['email_verified'] !== false) {
-      user = (await findUserByEmail(db, claims['email']))?.user;
+    if (user === undefined && typeof email === 'string' && isEmailVerified !== false) {
+      user = (await findUserByEmail(db, email))?.user;
       if (user !== undefined) await linkOidcSubject(db, user.id, claims.iss, claims.sub);
     }
     if (user === undefined || user.grants.length === 0) return failed(reply, 'geen-toegang');
