@@ -9,5 +9,6 @@ export * from './lib/progress-update.schema';
 export * from './lib/role';
 export * from './lib/indicator-result';
 export * from './lib/indicator-report';
+export * from './lib/printable-text';
 export * from './lib/workspace';
 export * from './lib/program-catalog';
