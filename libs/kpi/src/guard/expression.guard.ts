@@ -59,8 +59,11 @@ export function guardExpression(text: string, field: ExpressionField): string | 
     }
     // current_date and its kind need no brackets; after a "." the name is a field of something else.
     if (isName && isClockKeyword(token.value) && tokens[position - 1]?.text !== '.') return refuseMisleading(clockReason(token.value));
-    // OVER is a keyword only before its window: "(" or a window's name. A column named over stays a column.
-    if (token.kind === 'identifier' && token.value.toLowerCase() === 'over' && (isCall || next?.kind === 'identifier' || next?.kind === 'quoted-identifier')) {
+    // OVER is a keyword only right after a call (or its FILTER) and before its window: "(" or a
+    // window's name. A column named over stays a column (`over IS NULL`, `sum(over)`).
+    const isAfterCall = tokens[position - 1]?.kind === 'punctuation' && tokens[position - 1]?.text === ')';
+    const isBeforeWindow = isCall || next?.kind === 'identifier' || next?.kind === 'quoted-identifier';
+    if (token.kind === 'identifier' && token.value.toLowerCase() === 'over' && isAfterCall && isBeforeWindow) {
       return refuseMisleading(windowReason(calledNameBefore(tokens, position) ?? 'a function'));
     }
     if (token.kind === 'punctuation' && closers[token.text] !== undefined) open.push(token);

@@ -71,6 +71,7 @@ describe('misleading functions: complete against DuckDB', () => {
       ['count(*) OVER (PARTITION BY wijk)', /count\(\.\.\.\) OVER/],
       ['sum(x) FILTER (WHERE y > 0) OVER (ORDER BY d)', /sum\(\.\.\.\) OVER/],
       ['row_number() over(order by d)', /row_number\(\.\.\.\) OVER/],
+      ['(sum(x) OVER ())', /sum\(\.\.\.\) OVER/],
       ['random()', /random\(\.\.\.\) gives a different value on every run/],
       ['RANDOM ( )', /random\(\.\.\.\) gives a different value/i],
       ['main.random()', /random\(\.\.\.\) gives a different value/],
@@ -103,6 +104,10 @@ describe('misleading functions: complete against DuckDB', () => {
       expect(parsed ?? '', 'parser layer').toMatch(message);
     });
 
+    it('refuses a named window on the token layer (DuckDB could only say the window does not exist)', () => {
+      expect(guardExpression('count(*) FILTER (WHERE y) OVER w', 'filter')).toMatch(/^filter: count\(\.\.\.\) OVER \(\.\.\.\) is a window function/);
+    });
+
     it.each([
       ['first(x)', /first\(\.\.\.\) without ORDER BY takes whichever row comes first.*first\(x ORDER BY a column\)/],
       ['any_value(x)', /any_value/],
@@ -122,6 +127,8 @@ describe('misleading functions: complete against DuckDB', () => {
       'count(*) FILTER (WHERE "over" > 1)',
       'sum(over)',
       'over + 1',
+      'count(*) FILTER (WHERE over IS NOT NULL)',
+      'over IN (1, 2)',
       'first(x ORDER BY d)',
       'last(x ORDER BY d DESC)',
       'approx_count_distinct(x)',
