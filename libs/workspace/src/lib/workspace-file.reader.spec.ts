@@ -128,7 +128,8 @@ describe('loadWorkspace: only regular files inside the workspace are read', () =
   it('refuses a file over the size limit before reading it, and says the limit', async () => {
     await writeFile(join(dir, 'programs/lang.yaml'), `title: Lang\nvision: "${'a'.repeat(1024 * 1024)}"\n`);
     expect(await load()).toEqual([
-      expect.stringMatching(/^programs\/lang\.yaml: the file is 1 MiB, and a definition file may be at most 1 MiB: shorten the longest texts/),
+      'programs/lang.yaml: the file is 1,048,599 bytes, and a definition file may be at most 1,048,576 bytes (1 MiB): ' +
+        'shorten the longest texts, split a large program into several program files, and keep data in a data file under data/ that a source points to',
     ]);
   });
 

@@ -39,8 +39,12 @@ function trimmed(value: number): string {
 
 /** The problem message for a definition file larger than the limit. */
 export function fileTooLargeMessage(bytes: number, limits: WorkspaceLimits): string {
+  // Just past the limit both round alike ("1 MiB"): then say the bytes.
+  const isClose = formatBytes(bytes) === formatBytes(limits.maxFileBytes);
+  const size = isClose ? `${bytes.toLocaleString('en-US')} bytes` : formatBytes(bytes);
+  const limit = isClose ? `${limits.maxFileBytes.toLocaleString('en-US')} bytes (${formatBytes(limits.maxFileBytes)})` : formatBytes(limits.maxFileBytes);
   return (
-    `the file is ${formatBytes(bytes)}, and a definition file may be at most ${formatBytes(limits.maxFileBytes)}: ` +
+    `the file is ${size}, and a definition file may be at most ${limit}: ` +
     'shorten the longest texts, split a large program into several program files, ' +
     'and keep data in a data file under data/ that a source points to'
   );
