@@ -30,7 +30,8 @@ const serverOnlyPackages = [
 function boundaries(domainExternals) {
   return {
     enforceBuildableLibDependency: true,
-    allow: ['../../vitest.shared'],
+    // Two files outside every project, shared by all (a string here is a regular expression).
+    allow: ['../../vitest.shared', '^(\\.\\./)+(tools/)?repository-root\\.mjs$'],
     depConstraints: [
       // type: the direction of dependencies.
       { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], allowedExternalImports: domainExternals },
