@@ -2,11 +2,11 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repositoryRoot } from '../../../tools/repository-root.mjs';
 
-const koers = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/koers.mjs');
+const koers = join(repositoryRoot, 'bin/koers.mjs');
 
 /** Runs the real command, as `npx koers` does. */
 function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { repositoryRoot } from '../../../repository-root.mjs';
 
 /** The repository root: the `koers` command runs from there, as `npx koers` would. */
-export const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+export { repositoryRoot };
 
 /** What one run of the command gave. */
 export interface KoersRun {
