@@ -84,7 +84,7 @@ Options:
   return `Usage: koers <command> DIR [options]
 
 Checks and computes a Koers indicator workspace (sources/, indicators/,
-programs/, data/), the folder format of WORKSPACE-FORMAT.md.
+programs/, data/), the folder format of docs/workspace-format.md.
 
 Commands:
   check DIR            validate the workspace; one line per problem

@@ -1,5 +1,5 @@
-// `koers`: checks and computes an indicator workspace (WORKSPACE-FORMAT.md).
-// Started by bin/koers.mjs; see README.md in this project.
+// `koers`: checks and computes an indicator workspace (docs/workspace-format.md).
+// Built to dist/apps/cli/koers.mjs and started by bin/koers.mjs; see README.md in this project.
 import { helpText, parseCommandLine } from './cli-args';
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -36,7 +36,7 @@ export function runKoers(args: readonly string[]): Promise<KoersRun> {
   });
 }
 
-/** The JSON `compute --json` prints (WORKSPACE-FORMAT.md, "The command-line tool"). */
+/** The JSON `compute --json` prints (docs/workspace-format.md, "The command-line tool"). */
 export interface ComputeOutput {
   readonly indicators: readonly unknown[];
   readonly errors: readonly { readonly file: string; readonly message: string }[];
