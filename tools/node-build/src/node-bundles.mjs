@@ -3,13 +3,16 @@
 // `*.worker.ts` as a program of its own beside it). Plain JavaScript: the
 // `koers` shim and `npm start` use it before anything is built. esbuild itself
 // is imported only when a build runs.
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { sharedInputs, staleReason, readStamp, writeFileAtomically, writeStamp } from './build-stamp.mjs';
 
 /**
  * The programs, by name: where their entry points are and where they go.
- * Every output file is `<outdir>/<name>.mjs`; shared code goes to `<outdir>/chunks/`.
+ * Every output file is `<outdir>/<name>.mjs`, and shared code goes beside them
+ * as `<outdir>/<name>-<hash>.mjs`: one folder, so `import.meta.dirname`
+ * is the same in every file of a program, wherever esbuild puts the code that
+ * asks (the server finds a worker as `join(import.meta.dirname, 'compute.worker.mjs')`).
  */
 /** @type {Record<'cli' | 'server', { title: string, outdir: string, entryPoints: (root: string) => Record<string, string> }>} */
 export const nodeBundles = {
@@ -81,9 +84,10 @@ export function bundleStaleReason(root, name) {
 /**
  * Builds program `name` with esbuild: ESM for Node 20, every dependency bundled
  * except DuckDB's native packages, each output written atomically (several
- * `koers` processes may build at once), then the stamp. With `isPruning`, chunk
- * files the new build does not use are removed (not done on the fly by `koers`:
- * another run may still be reading them).
+ * `koers` processes may build at once), then the stamp. With `isPruning`, the
+ * program files the new build did not write (old chunks, a worker since
+ * renamed) are removed; not done on the fly by `koers`, as another run may
+ * still be reading them.
  *
  * @param {string} root
  * @param {keyof typeof nodeBundles} name
@@ -100,7 +104,7 @@ export async function buildNodeBundle(root, name, { isPruning = false } = {}) {
     entryPoints: Object.entries(entryPoints).map(([out, input]) => ({ in: input, out })),
     outdir: bundle.outdir,
     outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    chunkNames: '[name]-[hash]',
     bundle: true,
     // Code a command imports lazily (DuckDB for `compute`) stays out of `--help`.
     splitting: true,
@@ -123,7 +127,7 @@ export async function buildNodeBundle(root, name, { isPruning = false } = {}) {
     mkdirSync(dirname(file.path), { recursive: true });
     writeFileAtomically(file.path, file.contents);
   }
-  if (isPruning) pruneChunks(join(root, bundle.outdir, 'chunks'), new Set(result.outputFiles.map((file) => file.path)));
+  if (isPruning) pruneOutputs(join(root, bundle.outdir), new Set(result.outputFiles.map((file) => file.path)));
   const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('node_modules/'));
   writeStamp(stampFileOf(root, name), {
     startedAtMs,
@@ -141,15 +145,14 @@ export async function buildNodeBundle(root, name, { isPruning = false } = {}) {
 }
 
 /**
- * Removes the files in `folder` that are not in `keep` (absolute paths).
+ * Removes the program files (`*.mjs`) in `folder` that are not in `keep` (absolute paths).
  *
  * @param {string} folder
  * @param {Set<string>} keep
  */
-function pruneChunks(folder, keep) {
-  if (!existsSync(folder)) return;
-  for (const file of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, file.name);
-    if (!keep.has(path)) rmSync(path, { force: true, recursive: true });
+function pruneOutputs(folder, keep) {
+  for (const file of readdirSync(folder)) {
+    const path = join(folder, file);
+    if (file.endsWith('.mjs') && !keep.has(path)) rmSync(path, { force: true });
   }
 }

@@ -32,6 +32,9 @@ describe('buildNodeBundle', () => {
   it('builds the server and each worker as a program of its own beside it', async () => {
     const { outputs } = await buildNodeBundle(root, 'server');
     expect(outputs.sort()).toEqual(['dist/apps/server/compute.worker.mjs', 'dist/apps/server/main.mjs']);
+    // Everything in one folder: import.meta.dirname is the same in every file of the program.
+    const files = readdirSync(join(root, 'dist/apps/server'), { withFileTypes: true });
+    expect(files.filter((file) => !file.isFile())).toEqual([]);
     expect(run('dist/apps/server/main.mjs')).toBe('hallo server later');
     expect(run('dist/apps/server/compute.worker.mjs')).toBe('hallo worker');
   });
@@ -50,9 +53,9 @@ describe('buildNodeBundle', () => {
     expect(bundleStaleReason(root, 'server')).toBe('apps/server/src/later.ts changed');
   });
 
-  it('removes the chunks a new build no longer uses only when asked to', async () => {
+  it('removes the files a new build no longer writes only when asked to', async () => {
     await buildNodeBundle(root, 'server');
-    const chunks = () => readdirSync(join(root, 'dist/apps/server/chunks')).sort();
+    const chunks = () => readdirSync(join(root, 'dist/apps/server')).filter((file) => file.endsWith('.mjs'));
     const first = chunks();
     write('apps/server/src/greeting.ts', "export const greeting = (name: string): string => `dag ${name}`;\n");
     await buildNodeBundle(root, 'server');
