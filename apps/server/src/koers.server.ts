@@ -2,7 +2,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { appRouter, type ApiContext, type KoersCatalog, maskedInternalError, ReadModelCache } from '@koers/api';
-import { type AppDatabase, createKoersCatalog, hasMunicipalities, listMunicipalities, listUsers, openDatabase } from '@koers/persistence';
+import { type AppDatabase, createKoersCatalog, hasMunicipalities, listMunicipalities, listUsers, openDatabase, readDataVersion } from '@koers/persistence';
 import { type CreateFastifyContextOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { registerAuthRoutes } from './auth/auth.routes';
@@ -56,8 +56,9 @@ interface Ready {
 export function createKoersServer(settings: ServerSettings, log: ServerLog = console): KoersServer {
   let ready: Ready | undefined;
   let url = `http://${settings.host}:${settings.port}`;
-  // Bumped whenever something the API reads is stored: cached read models are then built anew.
-  let dataVersion = 0;
+  // The database's count of changes the API reads, by any instance: cached read models built at another count are built anew.
+  let dataVersion = -1;
+  let versionTimer: NodeJS.Timeout | undefined;
   const cache = new ReadModelCache(() => dataVersion);
   const reportInternalError = (errorId: string, error: unknown): void => log.error(`[fout ${errorId}]`, error);
 
@@ -108,7 +109,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
 
     app.get('/health', async (_request, reply) => {
       if (ready === undefined) return reply.status(503).send({ status: 'starting' });
-      const computing = (await listMunicipalities(ready.db)).map((municipality) => municipality.id).filter((id) => ready?.computations.scheduler.isBusy(id));
+      const computing = await ready.computations.scheduler.busyMunicipalities();
       return reply.header('cache-control', 'no-store').send({ status: 'ok', database: settings.database.kind, computing });
     });
     await registerAuthRoutes(app, () => (ready as Ready).sessions);
@@ -144,9 +145,13 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       }
       if (settings.isDemo) await ensureDemoUsers(db, await listMunicipalities(db));
       const sessions = new SessionService(db, settings.auth);
-      const computations = await startComputations(db, settings.computation, log, () => {
-        dataVersion += 1;
-      });
+      const refreshDataVersion = async () => {
+        dataVersion = await readDataVersion(db).catch(() => dataVersion);
+      };
+      await refreshDataVersion();
+      // Another instance's change reaches this one's caches within a second.
+      versionTimer = setInterval(() => void refreshDataVersion(), 1_000).unref();
+      const computations = await startComputations(db, settings.computation, settings.database.kind === 'postgres', log, () => void refreshDataVersion());
       ready = { db, catalog: createKoersCatalog(db), sessions, computations };
       if (settings.isDemo) {
         log.info(formatDemoSignIns(url, await listUsers(db), await listMunicipalities(db)));
@@ -160,6 +165,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
     async close() {
       const current = ready;
       ready = undefined;
+      clearInterval(versionTimer);
       await current?.computations.close();
       // A request still open after a few seconds (a stuck client) does not hold the shutdown.
       const forceClose = setTimeout(() => app.server.closeAllConnections(), 5_000).unref();

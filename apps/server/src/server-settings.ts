@@ -32,6 +32,8 @@ export interface ComputationSettings {
   readonly queryTimeoutMs: number;
   /** How often the workspaces are checked for changed files; 0: never. */
   readonly watchIntervalMs: number;
+  /** A computation whose instance has been silent this long is taken over by another instance. */
+  readonly staleAfterMs: number;
 }
 
 /** How people sign in, and what protects their sessions. */

@@ -20,6 +20,7 @@ describe('readServerSettings', () => {
         timeoutMs: 600_000,
         queryTimeoutMs: 30_000,
         watchIntervalMs: 5_000,
+        staleAfterMs: 30_000,
       },
       auth: {
         sessionSecret: expect.stringMatching(/^.{64}$/),

@@ -81,7 +81,8 @@ const environmentSchema = z
       .number({ message: 'must be a number of seconds (for example 5; 0 turns watching off)' })
       .min(0, 'must be 0 or more (0 turns watching off)')
       .default(5),
-    DATABASE_URL: z
+    KOERS_COMPUTE_STALE_SECONDS: wholeNumber('must be a whole number of seconds, 1 or more (for example 30)', 1).default(30),
+  DATABASE_URL: z
       .string()
       .regex(
         /^postgres(ql)?:\/\//,
@@ -168,6 +169,7 @@ export function readServerSettings(environment: NodeJS.ProcessEnv): ServerSettin
       timeoutMs: env.KOERS_COMPUTE_TIMEOUT_SECONDS * 1000,
       queryTimeoutMs: env.KOERS_QUERY_TIMEOUT_SECONDS * 1000,
       watchIntervalMs: env.KOERS_WATCH_SECONDS * 1000,
+      staleAfterMs: env.KOERS_COMPUTE_STALE_SECONDS * 1000,
     },
     auth: {
       // Demo mode without a secret of its own: a fresh one per start (sessions end with the process).

@@ -21,6 +21,7 @@ export function testSettings(folder: string, overrides: Partial<ServerSettings> 
       timeoutMs: 120_000,
       queryTimeoutMs: 30_000,
       watchIntervalMs: 0,
+      staleAfterMs: 30_000,
     },
     auth: {
       sessionSecret: 'a test secret of at least thirty-two characters',

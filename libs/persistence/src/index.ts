@@ -27,6 +27,14 @@ export {
   startComputation,
   storeComputation,
 } from './lib/repositories/computation.repository';
+export {
+  beatComputation,
+  claimNextComputation,
+  enqueueComputation,
+  listBusyMunicipalities,
+  recoverStaleComputations,
+} from './lib/repositories/computation-queue.repository';
+export { readDataVersion } from './lib/repositories/data-version.repository';
 export { listStoredIndicatorEverywhere, listStoredIndicators } from './lib/repositories/indicator-results.repository';
 export { hasProgress, listLatestProgress, saveProgressUpdates, type NewProgressUpdate } from './lib/repositories/progress.repository';
 export {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { ComputationScheduler } from '@koers/computation';
 import { type AppDatabase, failInterruptedComputations, listMunicipalityWorkspaces, recordAudit } from '@koers/persistence';
 import { watchWorkspaces } from '@koers/computation';
@@ -26,20 +27,28 @@ export function computeWorkerPath(): string {
 }
 
 /**
- * Starts computing: computations that a stopped server left running are
- * recorded as failed, every municipality with a workspace is computed once
- * (in the background), and the workspaces are watched for changed files.
+ * Starts computing: every municipality with a workspace is computed once (in
+ * the background, by whichever instance claims it), and the workspaces are
+ * watched for changed files. On the embedded database no other process can be
+ * computing, so what a stopped server left running is failed at once; with
+ * PostgreSQL, other instances may be computing, and a stopped one's
+ * computations are taken over by heartbeat instead.
  */
 export async function startComputations(
   db: AppDatabase,
   settings: ComputationSettings,
+  isShared: boolean,
   log: DemoLog,
   onFinished: () => void,
 ): Promise<ServerComputations> {
-  const interrupted = await failInterruptedComputations(db, 'de server stopte tijdens deze berekening');
-  if (interrupted > 0) log.warn(`${interrupted} berekening(en) van een eerdere start zijn niet afgemaakt; ze worden opnieuw gedaan.`);
+  if (!isShared) {
+    const interrupted = await failInterruptedComputations(db, 'de server stopte tijdens deze berekening');
+    if (interrupted > 0) log.warn(`${interrupted} berekening(en) van een eerdere start zijn niet afgemaakt; ze worden opnieuw gedaan.`);
+  }
   const scheduler = new ComputationScheduler({
     db,
+    owner: `${hostname()}:${process.pid}`,
+    staleAfterMs: settings.staleAfterMs,
     worker: { workerPath: computeWorkerPath(), timeoutMs: settings.timeoutMs, cwd: repositoryRoot },
     engineDirectory: settings.engineDirectory,
     memoryBudgetBytes: settings.memoryBudgetBytes,
@@ -49,19 +58,20 @@ export async function startComputations(
     log,
   });
   const workspaces = await listMunicipalityWorkspaces(db);
-  for (const workspace of workspaces) scheduler.request(workspace.id, 'start');
+  for (const workspace of workspaces) await scheduler.request(workspace.id, 'start');
+  scheduler.start();
   const stopWatching =
     settings.watchIntervalMs > 0
       ? watchWorkspaces(() => listMunicipalityWorkspaces(db), settings.watchIntervalMs, (municipalityId) => {
           log.info(`${municipalityId}: bestanden gewijzigd; de indicatoren worden opnieuw berekend.`);
-          scheduler.request(municipalityId, 'change');
+          void scheduler.request(municipalityId, 'change');
         })
       : () => undefined;
   return {
     scheduler,
     async requestByPerson(municipalityId, actor) {
       await recordAudit(db, { actor, municipalityId, entity: 'computation', entityId: municipalityId, action: 'request', before: null, after: { trigger: 'request' } });
-      scheduler.request(municipalityId, 'request');
+      await scheduler.request(municipalityId, 'request');
     },
     async close() {
       stopWatching();

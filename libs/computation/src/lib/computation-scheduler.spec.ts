@@ -23,6 +23,8 @@ describe('ComputationScheduler', () => {
     scheduler = new ComputationScheduler({
       db,
       worker: { workerPath, timeoutMs: 60_000, cwd: repositoryRoot },
+      owner: 'test-instance',
+      pollIntervalMs: 100,
       engineDirectory: join(folder.path, 'engines'),
       memoryBudgetBytes: 512 * 1024 * 1024,
       concurrency: 1,
@@ -39,8 +41,9 @@ describe('ComputationScheduler', () => {
   });
 
   it('computes in the background and stores the results with a record of the computation', async () => {
-    scheduler.request('proefdorp', 'start');
-    expect(scheduler.isBusy('proefdorp')).toBe(true);
+    scheduler.start();
+    await scheduler.request('proefdorp', 'start');
+    expect(await scheduler.busyMunicipalities()).toEqual(['proefdorp']);
     await scheduler.whenIdle();
 
     expect(finished).toEqual([expect.objectContaining({ municipalityId: 'proefdorp', status: 'succeeded', indicatorCount: 2, failedCount: 0 })]);
@@ -53,10 +56,11 @@ describe('ComputationScheduler', () => {
   });
 
   it('merges a request into one already waiting, and runs once more for one made while computing', async () => {
-    scheduler.request('proefdorp', 'start');
-    scheduler.request('proefdorp', 'change');
-    await new Promise((wait) => setTimeout(wait, 50));
-    scheduler.request('proefdorp', 'change');
+    await scheduler.request('proefdorp', 'start');
+    await scheduler.request('proefdorp', 'change');
+    scheduler.start();
+    await expect.poll(async () => (await listComputations(db, 'proefdorp')).map((record) => record.status)).toEqual(['running']);
+    await scheduler.request('proefdorp', 'change');
     await scheduler.whenIdle();
 
     const records = await listComputations(db, 'proefdorp');
@@ -67,10 +71,11 @@ describe('ComputationScheduler', () => {
   });
 
   it('keeps the previous results serving when a source breaks, and puts the error on its dependents', async () => {
-    scheduler.request('proefdorp', 'start');
+    scheduler.start();
+    await scheduler.request('proefdorp', 'start');
     await scheduler.whenIdle();
     await folder.write('data/misdrijven.csv', 'pleegdatum,soort,wijk\nniet-een-datum,"kapot\n');
-    scheduler.request('proefdorp', 'change');
+    await scheduler.request('proefdorp', 'change');
     await scheduler.whenIdle();
 
     const [inwoners, winkeldiefstallen] = await listStoredIndicators(db, 'proefdorp');
@@ -81,10 +86,11 @@ describe('ComputationScheduler', () => {
   });
 
   it('records a computation that fails as a whole, and keeps what was stored', async () => {
-    scheduler.request('proefdorp', 'start');
+    scheduler.start();
+    await scheduler.request('proefdorp', 'start');
     await scheduler.whenIdle();
     await folder.remove();
-    scheduler.request('proefdorp', 'change');
+    await scheduler.request('proefdorp', 'change');
     await scheduler.whenIdle();
 
     expect(finished.at(-1)).toEqual({ municipalityId: 'proefdorp', error: expect.stringMatching(/does not exist/) });

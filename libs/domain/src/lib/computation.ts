@@ -2,11 +2,15 @@ import type { IndicatorReport, LineageSource } from './indicator-report';
 import type { DefinitionSnapshot, IndicatorProblem, PeriodStatus } from './stored-indicator';
 import type { Workspace } from './workspace';
 
-/** Why a computation ran: the server's start, a changed source or definition, or a person asking. */
-export const computationTriggers = ['start', 'change', 'request'] as const;
+/**
+ * Why a computation ran: the server's start, a changed source or definition, a
+ * person asking, or a computation whose server instance stopped mid-way.
+ */
+export const computationTriggers = ['start', 'change', 'request', 'recovery'] as const;
 export type ComputationTrigger = (typeof computationTriggers)[number];
 
-export const computationStatuses = ['running', 'succeeded', 'failed'] as const;
+/** `queued` until a server instance takes it, then `running`, then `succeeded` or `failed`. */
+export const computationStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ComputationStatus = (typeof computationStatuses)[number];
 
 /** A definition file a computation read, by its hash, so a later reader can tell which text it used. */
@@ -32,7 +36,9 @@ export interface ComputationRecord {
   readonly id: string;
   readonly municipalityId: string;
   readonly trigger: ComputationTrigger;
-  /** ISO 8601, UTC. */
+  /** ISO 8601, UTC: when it was asked for. */
+  readonly requestedAt: string;
+  /** ISO 8601, UTC: when it started running (while queued: when it was asked for). */
   readonly startedAt: string;
   readonly finishedAt: string | null;
   readonly status: ComputationStatus;

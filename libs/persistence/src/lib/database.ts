@@ -147,6 +147,10 @@ export interface ComputationTable {
   id: string;
   municipality_id: string;
   trigger: string;
+  /** When it was asked for; it waits (`queued`) until an instance claims it. */
+  requested_at: string | null;
+  /** The server instance that took it. */
+  claimed_by: string | null;
   started_at: string;
   finished_at: string | null;
   status: string;
@@ -174,6 +178,20 @@ export interface IndicatorResultTable {
   problem: string | null;
 }
 
+/** A municipality's computing slot: at most one computation holds it, and keeps its heartbeat while it runs. */
+export interface ComputationSlotTable {
+  municipality_id: string;
+  computation_id: string | null;
+  owner: string | null;
+  heartbeat_at: string | null;
+}
+
+/** One row: a counter of every change the API reads, for the read-model caches of every instance. */
+export interface DataVersionTable {
+  id: number;
+  version: number;
+}
+
 /** The app state Koers keeps, as kysely types its queries. */
 export interface Database {
   municipalities: MunicipalityTable;
@@ -192,6 +210,8 @@ export interface Database {
   audit_log: AuditLogTable;
   computations: ComputationTable;
   indicator_results: IndicatorResultTable;
+  computation_slots: ComputationSlotTable;
+  data_version: DataVersionTable;
 }
 
 export type AuditLogRow = Selectable<AuditLogTable>;

@@ -3,6 +3,7 @@ import { programStructureMigration } from './0001-program-structure.migration';
 import { trackingMigration } from './0002-tracking.migration';
 import { indicatorResultsMigration } from './0003-indicator-results.migration';
 import { accessMigration } from './0004-access.migration';
+import { computationJobsMigration } from './0005-computation-jobs.migration';
 
 /**
  * Every migration, in code rather than read from a folder, so a bundled or
@@ -14,6 +15,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-tracking': trackingMigration,
   '0003-indicator-results': indicatorResultsMigration,
   '0004-access': accessMigration,
+  '0005-computation-jobs': computationJobsMigration,
 };
 
 /** Kysely's Migrator reads the migrations above through this provider. */

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type {
   ComputationHistory,
-  ComputationInputs,
   ComputationOutcome,
   ComputationRecord,
   ComputationStatus,
   ComputationTrigger,
-  IndicatorProblem,
 } from '@koers/domain';
-import type { Kysely, Selectable } from 'kysely';
-import type { ComputationTable, Database } from '../database';
+import type { Kysely } from 'kysely';
+import type { Database } from '../database';
 import { fromJsonColumn, toJsonColumn } from './json-column';
+import { releaseSlot } from './computation-queue.repository';
+import { toRecord } from './computation-record';
+import { bumpDataVersion } from './data-version.repository';
 import { importWorkspaceIfChanged } from './workspace-import.repository';
 
 /** Records that a computation of the municipality has started; it is `running` until stored or failed. */
@@ -22,6 +23,8 @@ export async function startComputation(
     id: start.id ?? randomUUID(),
     municipality_id: start.municipalityId,
     trigger: start.trigger,
+    requested_at: (start.startedAt ?? new Date()).toISOString(),
+    claimed_by: null,
     started_at: (start.startedAt ?? new Date()).toISOString(),
     finished_at: null,
     status: 'running',
@@ -45,6 +48,10 @@ export async function startComputation(
  */
 export async function storeComputation(db: Kysely<Database>, outcome: ComputationOutcome, actor = 'koers'): Promise<ComputationRecord> {
   return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('computations').select('status').where('id', '=', outcome.computationId).executeTakeFirst();
+    if (current?.status !== 'running') {
+      throw new Error(`computation ${outcome.computationId} is ${current?.status ?? 'unknown'}, not running: another instance took it over, so its outcome is not stored`);
+    }
     if (outcome.workspace !== null) await importWorkspaceIfChanged(trx, outcome.municipalityId, outcome.workspace, actor);
     const stored = await trx
       .selectFrom('indicator_results')
@@ -93,6 +100,8 @@ export async function storeComputation(db: Kysely<Database>, outcome: Computatio
       failed_count: failedCount,
     };
     await trx.updateTable('computations').set(finished).where('id', '=', outcome.computationId).execute();
+    await releaseSlot(trx, outcome.computationId);
+    await bumpDataVersion(trx);
     const row = await trx.selectFrom('computations').selectAll().where('id', '=', outcome.computationId).executeTakeFirstOrThrow();
     return toRecord(row);
   });
@@ -100,25 +109,34 @@ export async function storeComputation(db: Kysely<Database>, outcome: Computatio
 
 /** Records that a computation failed as a whole (its worker crashed, or ran past its time): nothing stored changes. */
 export async function failComputation(db: Kysely<Database>, computationId: string, error: string, finishedAt = new Date()): Promise<void> {
-  await db
-    .updateTable('computations')
-    .set({ status: 'failed', error, finished_at: finishedAt.toISOString() })
-    .where('id', '=', computationId)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('computations')
+      .set({ status: 'failed', error, finished_at: finishedAt.toISOString() })
+      .where('id', '=', computationId)
+      .where('status', 'in', ['queued', 'running'])
+      .execute();
+    await releaseSlot(trx, computationId);
+    await bumpDataVersion(trx);
+  });
 }
 
 /**
- * Marks every computation still `running` as failed: run at start-up, when no
- * computation of this installation can be running (a server stopped in the
- * middle of one leaves it so).
+ * Marks every computation still `running` as failed and frees every slot: for
+ * the embedded database at start-up, when no other process can be computing
+ * (a server stopped in the middle of one leaves it so). With several
+ * instances, `recoverStaleComputations` does this by heartbeat instead.
  */
 export async function failInterruptedComputations(db: Kysely<Database>, error: string): Promise<number> {
-  const result = await db
-    .updateTable('computations')
-    .set({ status: 'failed', error, finished_at: new Date().toISOString() })
-    .where('status', '=', 'running')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('computations')
+      .set({ status: 'failed', error, finished_at: new Date().toISOString() })
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    await trx.updateTable('computation_slots').set({ computation_id: null, owner: null, heartbeat_at: null }).execute();
+    return Number(result.numUpdatedRows);
+  });
 }
 
 /** The latest computation of a municipality, and the latest that finished. */
@@ -127,7 +145,7 @@ export async function computationHistory(db: Kysely<Database>, municipalityId: s
     .selectFrom('computations')
     .selectAll()
     .where('municipality_id', '=', municipalityId)
-    .orderBy('started_at', 'desc')
+    .orderBy('requested_at', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -150,26 +168,9 @@ export async function listComputations(db: Kysely<Database>, municipalityId: str
     .selectFrom('computations')
     .selectAll()
     .where('municipality_id', '=', municipalityId)
-    .orderBy('started_at', 'desc')
+    .orderBy('requested_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
   return rows.map(toRecord);
-}
-
-function toRecord(row: Selectable<ComputationTable>): ComputationRecord {
-  return {
-    id: row.id,
-    municipalityId: row.municipality_id,
-    // Only this file writes these columns, from the typed unions.
-    trigger: row.trigger as ComputationTrigger,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    status: row.status as ComputationStatus,
-    error: row.error,
-    inputs: fromJsonColumn<ComputationInputs | null>(row.inputs, null),
-    problems: fromJsonColumn<IndicatorProblem[]>(row.problems),
-    indicatorCount: Number(row.indicator_count),
-    failedCount: Number(row.failed_count),
-  };
 }

@@ -1,6 +1,7 @@
 import type { ActionProgress, ProgressStatus } from '@koers/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
+import { bumpDataVersion } from './data-version.repository';
 
 /** A progress update to store: one action, one quarter. */
 export interface NewProgressUpdate extends ActionProgress {
@@ -10,6 +11,13 @@ export interface NewProgressUpdate extends ActionProgress {
 
 /** Stores progress updates; an update for an action and quarter already stored replaces it. */
 export async function saveProgressUpdates(db: Kysely<Database>, updates: readonly NewProgressUpdate[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await saveInTransaction(trx, updates);
+    await bumpDataVersion(trx);
+  });
+}
+
+async function saveInTransaction(db: Kysely<Database>, updates: readonly NewProgressUpdate[]): Promise<void> {
   for (let start = 0; start < updates.length; start += 200) {
     const rows = updates.slice(start, start + 200).map((update) => ({
       municipality_id: update.municipalityId,

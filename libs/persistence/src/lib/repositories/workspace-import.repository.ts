@@ -3,6 +3,7 @@ import { identifierPattern, type Workspace } from '@koers/domain';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../database';
 import { recordAudit } from './audit-log.repository';
+import { bumpDataVersion } from './data-version.repository';
 import { saveMunicipality } from './municipality.repository';
 import { findDuplicateIds } from './workspace-ids';
 
@@ -112,6 +113,7 @@ async function replaceStructure(
   await insertAll(trx, 'task_effects', rows.taskEffects);
   await insertAll(trx, 'actions', rows.actions);
   await insertAll(trx, 'indicators', rows.indicators);
+  await bumpDataVersion(trx);
   await recordAudit(trx, {
     actor,
     municipalityId,
