@@ -1,5 +1,4 @@
 import type { IndicatorResult } from '@koers/domain';
-import { contractErrorOf, problemOf } from './problem-lines';
 import { renderTable } from './table.renderer';
 import { withWorkspace } from './workspace-session';
 
@@ -17,6 +16,8 @@ export interface ComputeOutput {
  */
 export function runCompute(dir: string, isJson: boolean, write: (text: string) => void): Promise<number> {
   return withWorkspace(dir, async (session) => {
+    // Imported here, not above: the domain's schemas then load after the engine's process has started.
+    const { contractErrorOf, problemOf } = await import('./problem-lines');
     const outcome = await session.engine.computeAll();
     const output: ComputeOutput = {
       indicators: outcome.indicators,

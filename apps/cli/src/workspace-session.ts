@@ -1,6 +1,5 @@
 import type { Workspace, WorkspaceProblem } from '@koers/domain';
 import type { KpiEngine, LoadOutcome } from '@koers/kpi';
-import { loadWorkspace } from '@koers/workspace';
 import { resolve } from 'node:path';
 import { EngineSettingError, engineSettingsFrom } from './engine-settings';
 
@@ -25,9 +24,9 @@ export async function openWorkspace(dir: string): Promise<WorkspaceSession> {
   const settings = await engineSettingsFrom(process.env);
   // Imported only when a command runs (main.ts): --help and usage errors need no engine.
   const { createKpiEngine, openSandbox } = await import('@koers/kpi');
-  // The engine's process starts, and loads DuckDB, while the workspace's YAML is read.
+  // The engine's process starts, and loads DuckDB, while the workspace reader is imported and reads the YAML.
   const sandbox = openSandbox({ root: resolve(dir), ...settings });
-  const read = loadWorkspace(dir).catch(async (error: unknown) => {
+  const read = import('@koers/workspace').then(({ loadWorkspace }) => loadWorkspace(dir)).catch(async (error: unknown) => {
     await (await sandbox).close();
     throw error;
   });

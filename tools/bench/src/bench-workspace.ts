@@ -13,7 +13,8 @@ export interface GeneratedWorkspace {
   readonly summary: string;
 }
 
-const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+/** The repository's root folder (the bench runs from source). */
+export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const generator = join(repositoryRoot, 'tools/demo-data/src/main.ts');
 
 /**

@@ -29,7 +29,8 @@ export function killGraceMs(budgetMs: number): number {
  */
 function hostCommand(): { readonly modulePath: string; readonly execArgv: string[] } {
   if (import.meta.url.endsWith('.ts')) {
-    const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    // tsx's ESM loader alone: the host's graph is ESM, and it starts ~0.3 s sooner than tsx's full loader.
+    const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
     return { modulePath: fileURLToPath(new URL('./engine-host.entry.ts', import.meta.url)), execArgv: ['--import', tsxLoader] };
   }
   const entry = process.argv[1];
