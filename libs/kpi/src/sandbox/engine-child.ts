@@ -28,7 +28,9 @@ export function killGraceMs(budgetMs: number): number {
  * {@link engineHostVariable} set, and hands over to `serveEngineHost()`.
  */
 function hostCommand(): { readonly modulePath: string; readonly execArgv: string[] } {
-  if (import.meta.url.endsWith('.ts')) {
+  // A CommonJS bundle has no import.meta.url: it is a bundle all the same.
+  const moduleUrl: unknown = import.meta.url;
+  if (typeof moduleUrl === 'string' && moduleUrl.endsWith('.ts')) {
     // tsx's ESM loader alone: the host's graph is ESM, and it starts ~0.3 s sooner than tsx's full loader.
     const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
     return { modulePath: fileURLToPath(new URL('./engine-host.entry.ts', import.meta.url)), execArgv: ['--import', tsxLoader] };
