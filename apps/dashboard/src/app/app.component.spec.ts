@@ -68,6 +68,20 @@ describe('AppComponent', () => {
     expect(element.querySelector('main h1')?.textContent).toBe('Uithoorn in één oogopslag');
   });
 
+  it('moves focus to the content of a page opened by a link, but not for another period of the same page', async () => {
+    const { fixture, element } = await render();
+    const router = TestBed.inject(Router);
+
+    await router.navigateByUrl('/uithoorn/indicatoren/winkeldiefstallen');
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(element.querySelector('main'));
+
+    (document.activeElement as HTMLElement).blur();
+    await router.navigateByUrl('/uithoorn/indicatoren/winkeldiefstallen?periode=2025-Q3');
+    await fixture.whenStable();
+    expect(document.activeElement).not.toBe(element.querySelector('main'));
+  });
+
   it('moves focus to the content from the skip link, without leaving the page', async () => {
     const { element } = await render();
     const skipLink = element.querySelector<HTMLAnchorElement>('a.skip-link');

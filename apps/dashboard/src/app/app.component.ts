@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, type ElementRef, inject, viewChild } from '@angular/core';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter, map, pairwise } from 'rxjs';
 import { DemoDataBannerComponent } from './demo-data-banner/demo-data-banner.component';
 import { currentPath } from './layout/current-path';
 import { MunicipalitySwitcherComponent } from './municipality-switcher/municipality-switcher.component';
@@ -40,6 +41,20 @@ export class AppComponent {
     const municipalityId = this.municipalityId();
     return municipalityId === null ? '' : (this.municipalities.nameOf(municipalityId) ?? '');
   });
+
+  constructor() {
+    // After following a link to another page, keyboard and screen-reader users start at
+    // its content, not at the link they left. Another `?periode=` on the same page keeps focus.
+    const subscription = inject(Router)
+      .events.pipe(
+        filter((event) => event instanceof NavigationEnd),
+        map((event) => event.urlAfterRedirects.split(/[?#]/)[0]),
+        pairwise(),
+        filter(([previous, next]) => previous !== next),
+      )
+      .subscribe(() => this.content().nativeElement.focus({ preventScroll: true }));
+    inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+  }
 
   /**
    * The skip link moves focus to the content itself: a plain `#inhoud` link would

@@ -16,8 +16,8 @@ describe('ComparePageComponent', () => {
       'Winkeldiefstallen per 1.000 inwoners: gemeenten vergeleken',
     );
     expect(cards.map((card) => textOf(card))).toEqual([
-      'Hilversum Status: Uit koers 0,97 per 1.000 inwoners (4e kwartaal 2025) Streefwaarde: 0,85 per 1.000 inwoners',
-      'Uithoorn (gekozen gemeente) Status: Op koers 0,51 per 1.000 inwoners (4e kwartaal 2025) Streefwaarde: 0,54 per 1.000 inwoners',
+      'Hilversum Status: Uit koers 0,97 per 1.000 inwoners 4e kwartaal 2025 Streefwaarde: 0,85 per 1.000 inwoners',
+      'Uithoorn (gekozen gemeente) Status: Op koers 0,51 per 1.000 inwoners 4e kwartaal 2025 Streefwaarde: 0,54 per 1.000 inwoners',
     ]);
     expect(cards[0]?.querySelector('a')?.getAttribute('href')).toBe('/hilversum/indicatoren/winkeldiefstallen');
   });
