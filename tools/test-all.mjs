@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: every check a change must pass, on a fresh machine too. It first
 // makes sure of what the tests need from the system (Debian's Chromium and the
-// Roboto font for the browser tests), then runs lint, typecheck and the unit
+// Roboto font for the browser tests, PostgreSQL for the persistence tests), then runs lint, typecheck and the unit
 // tests of every project, then the end-to-end tests in a real browser.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const started = Date.now();
 
@@ -12,6 +12,8 @@ const started = Date.now();
 const systemPackages = [
   { name: 'chromium', installed: () => existsSync('/usr/bin/chromium') },
   { name: 'fonts-roboto', installed: () => existsSync('/usr/share/fonts/truetype/roboto') },
+  // Only the server's binaries: the tests start a throwaway cluster of their own, never the system one.
+  { name: 'postgresql', installed: () => existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').length > 0 },
 ];
 
 function step(title, command, args) {
@@ -27,7 +29,7 @@ function ensureSystemPackages() {
   const missing = systemPackages.filter((pkg) => !pkg.installed()).map((pkg) => pkg.name);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    console.error(`The browser tests need Debian packages that are missing: ${missing.join(', ')}.`);
+    console.error(`The tests need Debian packages that are missing: ${missing.join(', ')}.`);
     console.error(`Install them once with: sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
     process.exit(1);
   }

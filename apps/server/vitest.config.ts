@@ -3,5 +3,5 @@ import { workspaceAliases } from '../../vitest.shared';
 
 export default defineConfig({
   resolve: { alias: workspaceAliases },
-  test: { include: ['src/**/*.spec.ts'], environment: 'node' },
+  test: { include: ['src/**/*.spec.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
 });

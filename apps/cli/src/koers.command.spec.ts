@@ -1,36 +1,12 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const koers = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/koers.mjs');
+import { indicatorYaml, misdrijvenCsv as misdrijven, runKoers } from './koers-run.fixture';
 
 /** Runs the real command, as `npx koers` does. */
-function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile('node', [koers, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
-      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-const misdrijven = 'pleegdatum,soort,wijk\n2025-01-03,winkeldiefstal,Centrum\n2025-02-03,inbraak,Noord\n2025-04-05,winkeldiefstal,Noord\n';
-const indicatorYaml = (fields: Record<string, string>) =>
-  Object.entries({
-    title: 'Winkeldiefstallen',
-    unit: 'aantal',
-    direction: 'lower_is_better',
-    grain: 'quarter',
-    source: 'misdrijven',
-    time: 'pleegdatum',
-    measure: 'count(*)',
-    ...fields,
-  })
-    .map(([key, value]) => `${key}: ${value}`)
-    .join('\n');
+const run = (...args: string[]) => runKoers(args);
 
 /** A clean workspace, plus `extra` files (path → content) that may break it. */
 async function workspace(extra: Record<string, string> = {}): Promise<string> {

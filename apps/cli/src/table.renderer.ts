@@ -1,4 +1,4 @@
-import type { IndicatorDefinition } from '@koers/domain';
+import { escapeControlCharacters, type IndicatorDefinition } from '@koers/domain';
 import type { ComputeOutput } from './compute.command';
 
 /** Status words as a reader of the table expects them. */
@@ -13,7 +13,8 @@ const statusLabels: Readonly<Record<string, string>> = {
 /**
  * The readable form of `koers compute`: one row per indicator (latest period,
  * value at the indicator's display precision, target, status, the periods
- * computed), then the errors as `path: message` lines.
+ * computed), then the errors as `path: message` lines, one line each, with
+ * control characters escaped (file names and messages come from the files).
  */
 export function renderTable(output: ComputeOutput, definitions: ReadonlyMap<string, IndicatorDefinition>): string {
   const header = ['indicator', 'latest', 'value', 'target', 'status', 'periods'];
@@ -32,7 +33,7 @@ export function renderTable(output: ComputeOutput, definitions: ReadonlyMap<stri
   if (rows.length === 0) lines.push('(no indicators computed)');
   if (output.errors.length > 0) {
     lines.push('', `${output.errors.length} error${output.errors.length === 1 ? '' : 's'}:`);
-    for (const error of output.errors) lines.push(`${error.file}: ${error.message}`);
+    for (const error of output.errors) lines.push(escapeControlCharacters(`${error.file}: ${error.message}`));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -57,8 +57,17 @@ describe('the Koers server', () => {
       host: '127.0.0.1',
       databasePath: join(folder, 'var', 'koers.duckdb'),
       isDemo: true,
+      isBenchmark: false,
       dashboardDirectory: join(folder, 'dashboard'),
       demoDirectory: join(folder, 'demo'),
+      computation: {
+        engineDirectory: join(folder, 'var', 'engines'),
+        memoryBudgetBytes: 256 * 1024 * 1024,
+        concurrency: 1,
+        timeoutMs: 60_000,
+        queryTimeoutMs: 10_000,
+        watchIntervalMs: 0,
+      },
     };
     log = collectingLog();
     server = createKoersServer(settings, log);
@@ -80,7 +89,8 @@ describe('the Koers server', () => {
 
     const ready = await fetch(`${baseUrl}/health`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ok' });
+    expect(await ready.json()).toMatchObject({ status: 'ok', database: 'duckdb' });
+    await server.whenComputed();
   });
 
   it('serves the imported programs over tRPC', async () => {

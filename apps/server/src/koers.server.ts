@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { appRouter, type ApiContext, type KoersCatalog } from '@koers/api';
+import { appRouter, type ApiContext, type KoersCatalog, ReadModelCache } from '@koers/api';
 import {
   createKoersCatalog,
   type AppDatabase,
@@ -12,6 +12,9 @@ import {
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { type DemoLog, importDemoWorkspaces, needsDemoImport } from './demo/demo-import';
 import { formatDemoSignIns } from './demo/demo-users';
+import { benchAppRouter } from './bench/bench.router';
+import { type ServerComputations, startComputations } from './computation/server-computations';
+import { answerExport, isExportPath } from './http/api-exports.route';
 import { sendJson } from './http/json-response';
 import { setSecurityHeaders } from './http/security-headers';
 import { createStaticFiles } from './http/static-files';
@@ -26,6 +29,8 @@ export interface KoersServer {
   listen(): Promise<string>;
   /** Opens and migrates the database and, in demo mode, fills an empty one; then the server is ready. */
   prepare(): Promise<void>;
+  /** Resolves once no computation waits or runs (tests, benchmarks). */
+  whenComputed(): Promise<void>;
   /** Stops taking requests, waits for the open ones, and closes the database. */
   close(): Promise<void>;
 }
@@ -38,16 +43,24 @@ export interface KoersServer {
 export function createKoersServer(settings: ServerSettings, log: ServerLog = console): KoersServer {
   let db: AppDatabase | undefined;
   let catalog: KoersCatalog | undefined;
+  let computations: ServerComputations | undefined;
   let url = `http://${settings.host}:${settings.port}`;
+  // Bumped whenever something the API reads is stored: cached read models are then built anew.
+  let dataVersion = 0;
+  const cache = new ReadModelCache(() => dataVersion);
 
   const reportInternalError = (errorId: string, error: unknown): void => log.error(`[fout ${errorId}]`, error);
+  // Requests reach the API only once `catalog` is set (see handle).
+  const apiContext = (): ApiContext => ({
+    catalog: catalog as KoersCatalog,
+    mode: settings.isDemo ? 'demo' : 'production',
+    cache,
+    reportInternalError,
+  });
   const trpc = createHTTPHandler({
-    router: appRouter,
+    router: settings.isBenchmark ? benchAppRouter : appRouter,
     basePath: '/trpc/',
-    createContext: (): ApiContext => {
-      // Requests reach tRPC only once `catalog` is set (see handle).
-      return { catalog: catalog as KoersCatalog, mode: settings.isDemo ? 'demo' : 'production', reportInternalError };
-    },
+    createContext: apiContext,
   });
   const staticFiles = createStaticFiles(settings.dashboardDirectory);
 
@@ -55,16 +68,21 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
     setSecurityHeaders(response);
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (path === '/health') {
-      if (catalog) sendJson(response, 200, { status: 'ok', database: 'duckdb' });
+      if (catalog) sendJson(response, 200, { status: 'ok', database: 'duckdb', computing: computingMunicipalities() });
       else sendJson(response, 503, { status: 'starting' });
       return;
     }
-    if (path === '/trpc' || path.startsWith('/trpc/')) {
-      if (!catalog) {
-        response.setHeader('Retry-After', '2');
-        sendJson(response, 503, { status: 'starting' });
-        return;
-      }
+    const isApi = path === '/trpc' || path.startsWith('/trpc/') || isExportPath(path);
+    if (isApi && !catalog) {
+      response.setHeader('Retry-After', '2');
+      sendJson(response, 503, { status: 'starting' });
+      return;
+    }
+    if (isExportPath(path)) {
+      await answerExport(request, response, path, apiContext());
+      return;
+    }
+    if (isApi) {
       trpc(request, response);
       return;
     }
@@ -75,6 +93,12 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
     }
     await staticFiles(request, response);
   }
+
+  /** The municipalities whose indicators are being computed or wait to be, for /health. */
+  function computingMunicipalities(): string[] {
+    return knownMunicipalities.filter((id) => computations?.scheduler.isBusy(id) ?? false);
+  }
+  let knownMunicipalities: string[] = [];
 
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -104,6 +128,10 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
         await importDemoWorkspaces(db, settings.demoDirectory, log, repositoryRoot);
       }
       catalog = createKoersCatalog(db);
+      knownMunicipalities = (await listMunicipalities(db)).map((municipality) => municipality.id);
+      computations = await startComputations(db, settings.computation, log, () => {
+        dataVersion += 1;
+      });
       if (settings.isDemo) {
         log.info(formatDemoSignIns(url, await listUsers(db), await listMunicipalities(db)));
       } else {
@@ -111,8 +139,12 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       }
     },
 
+    whenComputed: () => computations?.scheduler.whenIdle() ?? Promise.resolve(),
+
     async close() {
       catalog = undefined;
+      await computations?.close();
+      computations = undefined;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

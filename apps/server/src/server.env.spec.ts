@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readServerSettings, repositoryRoot } from './server.env';
+import { defaultEngineMemoryBytes, readServerSettings, repositoryRoot } from './server.env';
 
 describe('readServerSettings', () => {
   it('defaults to port 3000 on loopback, the database under var/ and demo mode', () => {
@@ -11,7 +11,29 @@ describe('readServerSettings', () => {
       isDemo: true,
       dashboardDirectory: join(repositoryRoot, 'dist/apps/dashboard/browser'),
       demoDirectory: join(repositoryRoot, 'data/demo'),
+      isBenchmark: false,
+      computation: {
+        engineDirectory: join(repositoryRoot, 'var/engines'),
+        memoryBudgetBytes: defaultEngineMemoryBytes,
+        concurrency: 1,
+        timeoutMs: 600_000,
+        queryTimeoutMs: 30_000,
+        watchIntervalMs: 5_000,
+      },
     });
+    expect(defaultEngineMemoryBytes).toBeLessThanOrEqual(4 * 2 ** 30);
+  });
+
+  it('reads the computation settings: a memory budget in GB or MiB, timeouts in seconds, watching off with 0', () => {
+    expect(readServerSettings({ KOERS_ENGINE_MEMORY: '2GB', KOERS_WATCH_SECONDS: '0', KOERS_COMPUTE_TIMEOUT_SECONDS: '60' }).computation).toMatchObject({
+      memoryBudgetBytes: 2e9,
+      watchIntervalMs: 0,
+      timeoutMs: 60_000,
+    });
+    expect(readServerSettings({ KOERS_ENGINE_MEMORY: '512MiB' }).computation.memoryBudgetBytes).toBe(512 * 2 ** 20);
+    expect(() => readServerSettings({ KOERS_ENGINE_MEMORY: 'veel', KOERS_COMPUTE_CONCURRENCY: '0' })).toThrow(
+      /KOERS_ENGINE_MEMORY: must be a size such as 4GB or 512MB\n {2}KOERS_COMPUTE_CONCURRENCY: must be a whole number of 1 or more/,
+    );
   });
 
   it('resolves relative paths against the repository root and keeps absolute ones', () => {

@@ -9,6 +9,7 @@ export * from './lib/progress-update.schema';
 export * from './lib/role';
 export * from './lib/indicator-result';
 export * from './lib/indicator-report';
+export * from './lib/printable-text';
 export * from './lib/workspace';
 export * from './lib/koers-catalog';
 export * from './lib/period';

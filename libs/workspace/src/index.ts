@@ -1,2 +1,3 @@
-export { parseWorkspace, type LoadedWorkspace, type WorkspaceFile } from './lib/workspace.parser';
+export { parseWorkspace, type LoadedWorkspace, type ReadOptions, type WorkspaceFile } from './lib/workspace.parser';
 export { loadWorkspace } from './lib/workspace.loader';
+export { defaultWorkspaceLimits, type WorkspaceLimits } from './lib/workspace-limits';

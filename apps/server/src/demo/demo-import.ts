@@ -1,8 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { formatProblem, identifierPattern, type Municipality } from '@koers/domain';
-import { type AppDatabase, hasAuditBy, importWorkspace, insertUsers, listAudit, recordAudit } from '@koers/persistence';
+import { type AppDatabase, hasAuditBy, importWorkspace, insertUsers, listAudit, recordAudit, saveProgressUpdates } from '@koers/persistence';
 import { loadWorkspace } from '@koers/workspace';
+import { demoProgressFor } from './demo-progress';
 import { demoUsersFor } from './demo-users';
 
 /** Where the demo import reports what it did and what it skipped. */
@@ -13,8 +14,8 @@ export interface DemoLog {
 
 /**
  * Fills an empty database with every workspace folder under `demoDirectory`
- * (the folder name is the municipality id) and one demo user per
- * municipality and role. A problem in a workspace is printed as
+ * (the folder name is the municipality id), the team leads' progress of the
+ * last two quarters, and one demo user per municipality and role. A problem in a workspace is printed as
  * `path:line: message` and only that item is left out; a workspace that
  * cannot be stored at all is skipped. Never throws for bad demo data.
  */
@@ -47,6 +48,7 @@ export async function importDemoWorkspaces(
     for (const problem of problems) log.warn(`${shown}/${formatProblem(problem)}`);
     try {
       const summary = await importWorkspace(db, folder, workspace, { actor: 'demo' });
+      await saveProgressUpdates(db, demoProgressFor(folder, workspace.programs, new Date(), `team-lead@${folder}.koers.example`));
       imported.push({ id: folder, name: workspace.municipality });
       log.info(
         `${workspace.municipality}: ${summary.programs} programma's, ${summary.effects} effecten, ` +

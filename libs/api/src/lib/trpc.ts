@@ -29,5 +29,6 @@ const hideInternalErrors = t.middleware(async ({ ctx, next, path }) => {
 });
 
 export const router = t.router;
+export const mergeRouters = t.mergeRouters;
 export const publicProcedure = t.procedure.use(hideInternalErrors);
 export const createCallerFactory = t.createCallerFactory;

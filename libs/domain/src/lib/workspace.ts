@@ -1,4 +1,5 @@
 import type { IndicatorDefinition } from './indicator.schema';
+import { escapeControlCharacters } from './printable-text';
 import type { Program } from './program.schema';
 import type { SourceDefinition } from './source.schema';
 
@@ -24,9 +25,13 @@ export interface WorkspaceProblem {
   readonly message: string;
 }
 
-/** `file:line: message`, as `koers check` prints a problem. */
+/**
+ * `file:line: field: message`, as `koers check` prints a problem: always one
+ * line, with control characters in the file name, field and message escaped
+ * ({@link escapeControlCharacters}), since all three can come from the files.
+ */
 export function formatProblem(problem: WorkspaceProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
   const field = problem.field ? `${problem.field}: ` : '';
-  return `${where}: ${field}${problem.message}`;
+  return escapeControlCharacters(`${where}: ${field}${problem.message}`);
 }

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ExpressionField } from './expression.guard';
 import { forbiddenFunctionReason, isForbiddenFunction } from './forbidden-names';
+import { clockReason, isClockKeyword, misleadingCallReason, windowReason } from './misleading-functions';
 
 /** One node of DuckDB's serialized parse tree, as far as the checks here read it. */
 interface ParseNode {
@@ -80,7 +81,11 @@ function whyRefused(parsed: ParseNode): string | null {
   return whyNodeRefused(item);
 }
 
-/** Walks every node below `node`; refuses subqueries, star expansions and refused functions. */
+/**
+ * Walks every node below `node`; refuses subqueries, star expansions, refused
+ * functions, window functions, misleading calls (with the call's ORDER BY
+ * known here) and a bare clock name (`current_date` parses as a column).
+ */
 function whyNodeRefused(node: unknown): string | null {
   if (Array.isArray(node)) {
     for (const child of node) {
@@ -98,8 +103,17 @@ function whyNodeRefused(node: unknown): string | null {
   if (record['class'] === 'STAR') {
     return record['columns'] === true ? forbiddenFunctionReason('COLUMNS') : 'a * expression stands for all columns; name one column';
   }
-  if (record['class'] === 'FUNCTION' && typeof record['function_name'] === 'string' && isForbiddenFunction(record['function_name'])) {
-    return `calling ${forbiddenFunctionReason(record['function_name'])}`;
+  const functionName = typeof record['function_name'] === 'string' ? record['function_name'] : undefined;
+  if (record['class'] === 'WINDOW') return windowReason(functionName ?? 'a function');
+  if (record['class'] === 'FUNCTION' && functionName !== undefined) {
+    if (isForbiddenFunction(functionName)) return `calling ${forbiddenFunctionReason(functionName)}`;
+    const reason = misleadingCallReason(functionName, asArray(asNode(record['order_bys'])['orders']).length > 0);
+    if (reason !== null) return reason;
+  }
+  if (record['class'] === 'COLUMN_REF') {
+    const names = asArray(record['column_names']);
+    const [only] = names;
+    if (names.length === 1 && typeof only === 'string' && isClockKeyword(only)) return clockReason(only);
   }
   for (const value of Object.values(record)) {
     const why = whyNodeRefused(value);

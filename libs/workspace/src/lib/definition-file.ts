@@ -1,6 +1,7 @@
 import { identifierPattern, type WorkspaceProblem } from '@koers/domain';
 import type { z } from 'zod';
 import { schemaProblems } from './schema-problems';
+import type { WorkspaceLimits } from './workspace-limits';
 import { readYamlFile, type YamlFile } from './yaml-file';
 
 /** The three folders of definitions, one item a file. */
@@ -68,8 +69,9 @@ export function parseDefinition<T>(
   text: string,
   schema: z.ZodType<T>,
   fieldsHint: string,
+  limits: WorkspaceLimits,
 ): ParsedDefinition<T> {
-  const read = readYamlFile(file, text, fieldsHint);
+  const read = readYamlFile(file, text, fieldsHint, limits);
   if (!read.isOk) return { file, problems: read.problems };
   const { yaml } = read;
   const problems: WorkspaceProblem[] = [];

@@ -2,6 +2,7 @@ import type { WorkspaceProblem } from '@koers/domain';
 import { z } from 'zod';
 import { closestMatch } from './closest-match';
 import { formatField, valueAt } from './field-path';
+import { describeValue, quotePreview } from './value-preview';
 import type { YamlFile } from './yaml-file';
 
 const expectedWords: Readonly<Record<string, string>> = {
@@ -13,15 +14,6 @@ const expectedWords: Readonly<Record<string, string>> = {
   object: 'a mapping ("key: value" lines)',
   record: 'a mapping ("key: value" lines)',
 };
-
-/** How a value found in the file reads in a message. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return JSON.stringify(value);
-  return String(value);
-}
 
 /**
  * Turns the issues of a zod parse into problems that say where (line and field
@@ -51,7 +43,7 @@ export function schemaProblems(schema: z.ZodType, yaml: YamlFile, issues: readon
           file: yaml.file,
           line: yaml.lineOf([...path, key]),
           field: formatField([...path, key]),
-          message: `unknown field "${key}": ${hint}rename or remove it; allowed here: ${allowed.join(', ')}`,
+          message: `unknown field ${quotePreview(key)}: ${hint}rename or remove it; allowed here: ${allowed.join(', ')}`,
         };
       });
     }
@@ -73,7 +65,7 @@ function issueMessage(issue: z.core.$ZodIssue, document: unknown): string {
     case 'invalid_key': {
       const reason = issue.issues[0]?.message ?? 'is not an allowed key';
       const key = String(issue.path[issue.path.length - 1]);
-      return `key "${key}": ${reason}`;
+      return `key ${quotePreview(key)}: ${reason}`;
     }
     case 'invalid_union': {
       const expected = [

@@ -1,50 +1,81 @@
 import type { WorkspaceProblem } from '@koers/domain';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { definitionFolders } from './definition-file';
+import { definitionFolders, placeOf } from './definition-file';
 import { sortProblems } from './problem-order';
-import { parseWorkspace, type LoadedWorkspace, type WorkspaceFile } from './workspace.parser';
+import { readWorkspaceEntry, reason, resolveDefinitionFolder } from './workspace-file.reader';
+import { defaultWorkspaceLimits, type WorkspaceLimits } from './workspace-limits';
+import { parseWorkspace, type LoadedWorkspace, type ReadOptions, type WorkspaceFile } from './workspace.parser';
 
 /**
  * Reads a workspace folder: `koers.yaml` and the files directly in `sources/`,
  * `indicators/` and `programs/` (never `data/`), then checks them with
- * {@link parseWorkspace}. A missing or unreadable folder or file is a problem,
- * not a throw, so `koers check` can print it like any other.
+ * {@link parseWorkspace}. Only regular files inside the workspace are read,
+ * each within `options.limits` (1 MiB by default): a link that leads
+ * outside, a FIFO, a device, a file too large or not UTF-8 is a problem that
+ * names the file, and its contents are never read. A file whose name does
+ * not belong (`indicators/x.csv`) is reported without being read. A missing
+ * or unreadable folder or file is a problem, not a throw, so `koers check` can
+ * print it like any other.
  *
  * @example
  * const { workspace, problems } = await loadWorkspace('data/demo/uithoorn');
  * for (const problem of problems) console.log(formatProblem(problem));
  */
-export async function loadWorkspace(dir: string): Promise<LoadedWorkspace> {
+export async function loadWorkspace(dir: string, options: ReadOptions = {}): Promise<LoadedWorkspace> {
+  const limits: WorkspaceLimits = { ...defaultWorkspaceLimits, ...options.limits };
   const root = resolve(dir);
   const problems: WorkspaceProblem[] = [];
   const files: WorkspaceFile[] = [];
 
   let rootEntries: string[];
+  let realRoot: string;
   try {
     if (!(await stat(root)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-    rootEntries = await readdir(root);
+    realRoot = await realpath(root);
+    rootEntries = await readdir(realRoot);
   } catch (error) {
-    const loaded = parseWorkspace(root, []);
+    const loaded = parseWorkspace(root, [], options);
     return { ...loaded, problems: [{ file: '.', message: `cannot read the workspace folder ${root} (${reason(error)}): check the path` }] };
   }
 
+  const readFile = async (absolutePath: string, path: string): Promise<void> => {
+    const place = placeOf(path);
+    if (place.kind === 'ignored') return;
+    // A misplaced name is reported from the name alone: nothing that is not a definition is opened.
+    if (place.kind === 'misplaced') {
+      problems.push(place.problem);
+      return;
+    }
+    const read = await readWorkspaceEntry(realRoot, absolutePath, path, limits);
+    if (read.kind === 'text') files.push({ path, text: read.text });
+    else if (read.kind === 'problem') problems.push(read.problem);
+    else if (place.kind === 'settings') problems.push({ file: path, message: 'koers.yaml is a folder: make it a file with the settings (municipality), or remove it' });
+  };
+
   for (const name of ['koers.yaml', 'koers.yml']) {
-    if (rootEntries.includes(name)) await readInto(root, name, files, problems);
+    if (rootEntries.includes(name)) await readFile(join(realRoot, name), name);
   }
   for (const folder of definitionFolders) {
     if (!rootEntries.includes(folder)) continue;
+    const resolved = await resolveDefinitionFolder(realRoot, join(realRoot, folder), folder);
+    if ('problem' in resolved) {
+      problems.push(resolved.problem);
+      continue;
+    }
     let entries;
     try {
-      entries = await readdir(join(root, folder), { withFileTypes: true });
+      entries = await readdir(resolved.realPath, { withFileTypes: true });
     } catch (error) {
       problems.push({ file: `${folder}/`, message: `cannot read the folder (${reason(error)}): check that it is a readable folder` });
       continue;
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      // Subfolders are not read: only files directly in the folder are definitions.
+      const absolutePath = join(resolved.realPath, entry.name);
+      // Subfolders, and links to folders, are not read: only files directly in the folder are definitions.
       if (entry.isDirectory()) continue;
-      await readInto(root, `${folder}/${entry.name}`, files, problems);
+      if (entry.isSymbolicLink() && (await stat(absolutePath).catch(() => undefined))?.isDirectory()) continue;
+      await readFile(absolutePath, `${folder}/${entry.name}`);
     }
   }
   if (!rootEntries.some((name) => name === 'koers.yaml' || (definitionFolders as readonly string[]).includes(name))) {
@@ -54,19 +85,6 @@ export async function loadWorkspace(dir: string): Promise<LoadedWorkspace> {
     });
   }
 
-  const loaded = parseWorkspace(root, files);
+  const loaded = parseWorkspace(root, files, options);
   return { workspace: loaded.workspace, problems: sortProblems([...problems, ...loaded.problems]) };
-}
-
-async function readInto(root: string, path: string, files: WorkspaceFile[], problems: WorkspaceProblem[]): Promise<void> {
-  try {
-    files.push({ path, text: await readFile(join(root, path), 'utf8') });
-  } catch (error) {
-    problems.push({ file: path, message: `cannot read the file (${reason(error)}): check that it exists and is readable` });
-  }
-}
-
-function reason(error: unknown): string {
-  if (error instanceof Error) return 'code' in error && typeof error.code === 'string' ? error.code : error.message;
-  return String(error);
 }

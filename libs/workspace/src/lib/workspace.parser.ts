@@ -12,18 +12,24 @@ import {
 import type { z } from 'zod';
 import { parseDefinition, placeOf, type DefinitionFolder, type ParsedDefinition } from './definition-file';
 import { duplicateIdProblems } from './duplicate-ids';
-import { checkIndicator } from './indicator.checks';
+import { checkIndicatorReferences } from './indicator-references.checks';
 import { sortProblems } from './problem-order';
 import { checkActionIdsAcrossPrograms, checkProgram } from './program.checks';
 import type { ReferenceTarget } from './reference-target';
 import { schemaProblems } from './schema-problems';
 import { checkSource } from './source.checks';
+import { defaultWorkspaceLimits, type WorkspaceLimits } from './workspace-limits';
 import { readYamlFile, type YamlFile } from './yaml-file';
 
 /** A workspace as read, with every problem found in it. */
 export interface LoadedWorkspace {
   readonly workspace: Workspace;
   readonly problems: readonly WorkspaceProblem[];
+}
+
+/** How a workspace is read: the limits, each defaulting to {@link defaultWorkspaceLimits}. */
+export interface ReadOptions {
+  readonly limits?: Partial<WorkspaceLimits>;
 }
 
 /** One file of a workspace: its path relative to the root (with `/`), and its text. */
@@ -50,13 +56,15 @@ const fieldsHints: Readonly<Record<DefinitionFolder, string>> = {
  * @param root the workspace folder (stored as `workspace.root`; its name is the
  *   municipality when `koers.yaml` names none)
  * @param files paths relative to `root` with `/` separators, e.g. `indicators/x.yaml`, `koers.yaml`
+ * @param options the limits per file (size, alias expansion); a file past one is a problem
  *
  * @example
  * const { workspace, problems } = parseWorkspace('/data/uithoorn', [
  *   { path: 'sources/misdrijven.yaml', text: 'title: Misdrijven\npath: data/misdrijven.csv\n' },
  * ]);
  */
-export function parseWorkspace(root: string, files: ReadonlyArray<WorkspaceFile>): LoadedWorkspace {
+export function parseWorkspace(root: string, files: ReadonlyArray<WorkspaceFile>, options: ReadOptions = {}): LoadedWorkspace {
+  const limits = { ...defaultWorkspaceLimits, ...options.limits };
   const problems: WorkspaceProblem[] = [];
   let municipality: string | undefined;
   const definitions: Record<DefinitionFolder, Array<{ name: string; file: WorkspaceFile }>> = {
@@ -71,11 +79,11 @@ export function parseWorkspace(root: string, files: ReadonlyArray<WorkspaceFile>
     const place = placeOf(file.path);
     if (place.kind === 'misplaced') problems.push(place.problem);
     else if (place.kind === 'definition') definitions[place.folder].push({ name: place.name, file });
-    else if (place.kind === 'settings') municipality = readSettings(file, problems);
+    else if (place.kind === 'settings') municipality = readSettings(file, limits, problems);
   }
 
   const parse = <T>(folder: DefinitionFolder, schema: z.ZodType<T>) =>
-    definitions[folder].map(({ name, file }) => parseDefinition(file.path, name, file.text, schema, fieldsHints[folder]));
+    definitions[folder].map(({ name, file }) => parseDefinition(file.path, name, file.text, schema, fieldsHints[folder], limits));
 
   const sources = keepUnique(parse<z.infer<typeof sourceSchema>>('sources', sourceSchema), problems);
   const checkedSources = sources.kept.flatMap(({ item, yaml }) => {
@@ -87,7 +95,7 @@ export function parseWorkspace(root: string, files: ReadonlyArray<WorkspaceFile>
 
   const indicators = keepUnique(parse<z.infer<typeof indicatorSchema>>('indicators', indicatorSchema), problems);
   const checkedIndicators = indicators.kept.flatMap(({ item, yaml }) => {
-    const checked = checkIndicator(item, yaml, sourceTarget);
+    const checked = checkIndicatorReferences(item, yaml, sourceTarget);
     problems.push(...checked.problems);
     return checked.indicator ? [checked.indicator] : [];
   });
@@ -112,8 +120,8 @@ export function parseWorkspace(root: string, files: ReadonlyArray<WorkspaceFile>
   return { workspace, problems: sortProblems(problems) };
 }
 
-function readSettings(file: WorkspaceFile, problems: WorkspaceProblem[]): string | undefined {
-  const read = readYamlFile(file.path, file.text, 'municipality');
+function readSettings(file: WorkspaceFile, limits: WorkspaceLimits, problems: WorkspaceProblem[]): string | undefined {
+  const read = readYamlFile(file.path, file.text, 'municipality', limits);
   if (!read.isOk) {
     problems.push(...read.problems);
     return undefined;

@@ -1,10 +1,8 @@
 import type { ComputationOutcome, ComputedIndicator, FailedIndicator, IndicatorDefinition, IndicatorReport } from '@koers/domain';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../database';
-import { openDatabase } from '../open-database';
-import { createTempFolder } from '../testing/temp-folder';
+import { databaseKinds, openTestDatabase, type TestDatabase } from '../../testing/index';
 import { fixtureWorkspace, winkeldiefstallen } from '../testing/workspace.fixture';
 import { listAudit } from './audit-log.repository';
 import {
@@ -53,19 +51,18 @@ const failed = (indicator: IndicatorDefinition, message: string): FailedIndicato
   problem: { file: indicator.file ?? '', message, field: 'measure' },
 });
 
-describe('computations and stored indicators', () => {
-  let folder: Awaited<ReturnType<typeof createTempFolder>>;
+describe.each(databaseKinds)('computations and stored indicators on %s', (kind) => {
+  let testDatabase: TestDatabase;
   let db: Kysely<Database>;
 
   beforeEach(async () => {
-    folder = await createTempFolder();
-    db = await openDatabase({ kind: 'duckdb', path: join(folder.path, 'koers.duckdb') });
+    testDatabase = await openTestDatabase(kind, inject('postgresUrl'));
+    db = testDatabase.db;
     await importWorkspace(db, 'uithoorn', fixtureWorkspace({ indicators: [winkeldiefstallen, vernielingen] }));
   });
 
   afterEach(async () => {
-    await db.destroy();
-    await folder.remove();
+    await testDatabase.remove();
   });
 
   async function compute(indicators: ComputationOutcome['indicators'], overrides: Partial<ComputationOutcome> = {}) {

@@ -1,28 +1,24 @@
-import { join } from 'node:path';
-import { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Kysely, KyselyPlugin } from 'kysely';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../database';
-import { DuckDBDialect } from '../duckdb/duckdb.dialect';
-import { openDatabase } from '../open-database';
-import { createTempFolder } from '../testing/temp-folder';
+import { databaseKinds, openTestDatabase, type TestDatabase } from '../../testing/index';
 import { fixtureWorkspace, veiligheid } from '../testing/workspace.fixture';
 import { createKoersCatalog } from './koers-catalog';
 import { importWorkspace } from './workspace-import.repository';
 
-describe('program catalog', () => {
-  let folder: Awaited<ReturnType<typeof createTempFolder>>;
+describe.each(databaseKinds)('program catalog on %s', (kind) => {
+  let testDatabase: TestDatabase;
   let db: Kysely<Database>;
 
   beforeEach(async () => {
-    folder = await createTempFolder();
-    db = await openDatabase({ kind: 'duckdb', path: join(folder.path, 'koers.duckdb') });
+    testDatabase = await openTestDatabase(kind, inject('postgresUrl'));
+    db = testDatabase.db;
     await importWorkspace(db, 'uithoorn', fixtureWorkspace());
     await importWorkspace(db, 'diemen', fixtureWorkspace({ municipality: 'Diemen', programs: [] }));
   });
 
   afterEach(async () => {
-    await db.destroy();
-    await folder.remove();
+    await testDatabase.remove();
   });
 
   it('lists municipalities by name', async () => {
@@ -87,15 +83,12 @@ describe('program catalog', () => {
     await importWorkspace(db, 'hilversum', fixtureWorkspace({ municipality: 'Hilversum', programs: many }));
 
     const queries: string[] = [];
-    await db.destroy();
-    db = new Kysely<Database>({
-      dialect: new DuckDBDialect({ path: join(folder.path, 'koers.duckdb') }),
-      log: (event) => {
-        queries.push(event.query.sql);
-      },
-    });
-    const programs = await createKoersCatalog(db).listPrograms('hilversum');
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => (queries.push(args.node.kind), args.node),
+      transformResult: async (args) => args.result,
+    };
+    const programs = await createKoersCatalog(db.withPlugin(counting)).listPrograms('hilversum');
     expect(programs.map((program) => program.id)).toEqual(many.map((program) => program.id));
-    expect(queries.filter((query) => query.startsWith('select'))).toHaveLength(4);
+    expect(queries.filter((kind) => kind === 'SelectQueryNode')).toHaveLength(4);
   });
 });

@@ -1,26 +1,23 @@
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../database';
-import { openDatabase } from '../open-database';
-import { createTempFolder } from '../testing/temp-folder';
+import { databaseKinds, openTestDatabase, type TestDatabase } from '../../testing/index';
 import { bestuur, fixtureWorkspace, ondermijning, veiligheid, wetBibob } from '../testing/workspace.fixture';
 import { listAudit } from './audit-log.repository';
 import { listPrograms } from './program.repository';
 import { importWorkspace, WorkspaceImportError } from './workspace-import.repository';
 
-describe('importWorkspace', () => {
-  let folder: Awaited<ReturnType<typeof createTempFolder>>;
+describe.each(databaseKinds)('importWorkspace on %s', (kind) => {
+  let testDatabase: TestDatabase;
   let db: Kysely<Database>;
 
   beforeEach(async () => {
-    folder = await createTempFolder();
-    db = await openDatabase({ kind: 'duckdb', path: join(folder.path, 'koers.duckdb') });
+    testDatabase = await openTestDatabase(kind, inject('postgresUrl'));
+    db = testDatabase.db;
   });
 
   afterEach(async () => {
-    await db.destroy();
-    await folder.remove();
+    await testDatabase.remove();
   });
 
   it('stores the workspace and says how much it stored', async () => {

@@ -7,7 +7,7 @@ import type { YamlFile } from './yaml-file';
  * name a source that is in the workspace (else it cannot be computed and is left
  * out). A dimension listed twice is reported and listed once.
  */
-export function checkIndicator(
+export function checkIndicatorReferences(
   indicator: IndicatorDefinition & { readonly file: string },
   yaml: YamlFile,
   sources: ReferenceTarget,

@@ -1,0 +1,110 @@
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppRouter } from '@koers/api';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKoersServer, type KoersServer, type ServerLog } from './koers.server';
+import { repositoryRoot, type ServerSettings } from './server.env';
+
+/** Collects what the server prints, so a test can read it. */
+function collectingLog(): ServerLog & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, info: (line) => lines.push(line), warn: (line) => lines.push(line), error: (line) => lines.push(line) };
+}
+
+describe('the Koers server computes', () => {
+  let folder: string;
+  let settings: ServerSettings;
+  let server: KoersServer;
+  let baseUrl: string;
+  let log: ReturnType<typeof collectingLog>;
+  const api = () => createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseUrl}/trpc` })] });
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'koers-server-computing-'));
+    // A copy of a real demo municipality, so its files can be broken on purpose.
+    await cp(join(repositoryRoot, 'data/demo/uithoorn'), join(folder, 'demo/uithoorn'), { recursive: true });
+    await mkdir(join(folder, 'dashboard'), { recursive: true });
+    await writeFile(join(folder, 'dashboard/index.html'), '<!doctype html><html lang="nl"><body></body></html>');
+    settings = {
+      port: 0,
+      host: '127.0.0.1',
+      databasePath: join(folder, 'var/koers.duckdb'),
+      isDemo: true,
+      isBenchmark: false,
+      dashboardDirectory: join(folder, 'dashboard'),
+      demoDirectory: join(folder, 'demo'),
+      computation: {
+        engineDirectory: join(folder, 'var/engines'),
+        memoryBudgetBytes: 512 * 1024 * 1024,
+        concurrency: 1,
+        timeoutMs: 120_000,
+        queryTimeoutMs: 30_000,
+        watchIntervalMs: 200,
+      },
+    };
+    log = collectingLog();
+    server = createKoersServer(settings, log);
+    baseUrl = await server.listen();
+    await server.prepare();
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('says it is computing in the background once the port is open, then serves the stored results', async () => {
+    const health = (await (await fetch(`${baseUrl}/health`)).json()) as { computing: string[] };
+    expect(health.computing).toEqual(['uithoorn']);
+    await server.whenComputed();
+    expect(((await (await fetch(`${baseUrl}/health`)).json()) as { computing: string[] }).computing).toEqual([]);
+
+    const overview = await api().overview.get.query({ municipalityId: 'uithoorn' });
+    expect(overview.computation).toMatchObject({ state: 'ready', hasResults: true });
+    const indicators = overview.programs.flatMap((program) => program.effects.flatMap((effect) => effect.indicators));
+    expect(indicators.length).toBeGreaterThanOrEqual(20);
+    expect(indicators.every((indicator) => indicator.latest !== null && indicator.problem === null)).toBe(true);
+    expect(log.lines).toContainEqual(expect.stringMatching(/^Uithoorn: 24 indicatoren berekend in [\d.]+ s\.$/));
+  });
+
+  it('serves the contract JSON and the Dutch CSV of an indicator', async () => {
+    const json = (await (await fetch(`${baseUrl}/api/uithoorn/indicators.json`)).json()) as { indicators: { id: string; latest: { value: number } }[]; errors: unknown[] };
+    expect(json.errors).toEqual([]);
+    expect(json.indicators).toHaveLength(24);
+    const winkeldiefstallen = json.indicators.find((indicator) => indicator.id === 'winkeldiefstallen');
+
+    const csv = await fetch(`${baseUrl}/api/uithoorn/indicators/winkeldiefstallen.csv`);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="uithoorn-winkeldiefstallen.csv"');
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).split('\r\n');
+    expect(lines[0]).toMatch(/^\uFEFFPeriode;Periode \(code\);Waarde \(per 1\.000 inwoners\);Streefwaarde;Nulmeting \(2021\);wijk: /);
+    expect(lines.find((line) => line.startsWith('4e kwartaal 2025;2025-Q4;'))?.split(';')[2]).toBe(String(winkeldiefstallen?.latest.value).replace('.', ','));
+
+    expect((await fetch(`${baseUrl}/api/uithoorn/indicators/bestaat-niet.csv`)).status).toBe(404);
+    expect((await fetch(`${baseUrl}/api/amsterdam/indicators.json`)).status).toBe(404);
+    expect((await fetch(`${baseUrl}/api/uithoorn/indicators.json`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('keeps serving the previous values of a broken source, with the error and the age of the values', async () => {
+    const before = await api().indicators.get.query({ municipalityId: 'uithoorn', indicatorId: 'winkeldiefstallen' });
+    const computations = log.lines.filter((line) => line.includes('indicatoren berekend')).length;
+    await writeFile(join(folder, 'demo/uithoorn/data/misdrijven.csv'), 'pleegdatum,soort,wijk\n2025-13-45,"kapot\n');
+    await expect.poll(() => log.lines.filter((line) => line.includes('indicatoren berekend')).length, { timeout: 60_000 }).toBe(computations + 1);
+
+    const after = await api().indicators.get.query({ municipalityId: 'uithoorn', indicatorId: 'winkeldiefstallen' });
+    expect(after.series).toEqual(before.series);
+    expect(after.summary.problem).toMatchObject({
+      file: 'data/misdrijven.csv',
+      message: expect.stringMatching(/^bron "misdrijven" kon niet worden geladen: column "pleegdatum": .*2025-13-45/),
+      valuesComputedAt: before.summary.computedAt,
+    });
+    expect(after.summary.problem?.failedAt).not.toBe(before.summary.computedAt);
+    const json = (await (await fetch(`${baseUrl}/api/uithoorn/indicators.json`)).json()) as { indicators: unknown[]; errors: { file: string }[] };
+    expect(json.indicators).toHaveLength(24);
+    expect(json.errors.map((error) => error.file)).toContain('data/misdrijven.csv');
+  });
+});
