@@ -119,16 +119,17 @@ describe('with the keyboard alone', () => {
     await sql.waitFor({ state: 'visible' });
     expect(await sql.textContent()).toMatch(/select/i);
 
-    // The CSV holds the latest value, written the Dutch way.
+    // The CSV (Dutch Excel: `;`, decimal comma) holds the latest value on the row of its period.
     await page.keyboard.press('Shift+Tab');
     await tabTo(page, 'a[download]');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     const csv = readFileSync((await download.path()) ?? '', 'utf8');
     const latest = detail.series.findLast((value) => value.value !== null);
     if (!latest || latest.value === null) throw new Error(`${offTrack.id} has no value`);
-    expect(csv.split(/\r?\n/).some((line) => line.includes(latest.period) && line.includes(dutch(latest.value as number)))).toBe(
-      true,
-    );
+    const [header, ...rows] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header?.split(';').slice(0, 3)).toEqual(['Periode', 'Periode (code)', `Waarde (${detail.summary.unit})`]);
+    const latestRow = rows.find((row) => row.split(';')[1] === latest.period)?.split(';');
+    expect(latestRow?.[2]).toBe(String(latest.value).replace('.', ','));
   });
 });
 

@@ -26,7 +26,7 @@ import { pageTitle } from '../../layout/page-title';
                 @if (indicator.isBbv) {
                   <span class="tag">BBV</span>
                 }
-                {{ indicator.unit }} · in {{ indicator.municipalityCount }} gemeenten
+                eenheid: {{ indicator.unit }} · in {{ indicator.municipalityCount }} gemeenten
               </span>
             </li>
           }

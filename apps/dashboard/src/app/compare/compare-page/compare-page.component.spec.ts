@@ -58,7 +58,7 @@ describe('ComparablePageComponent', () => {
   it('lists what two or more municipalities define, linking to the comparison', async () => {
     const harness = await openPage('/uithoorn/vergelijken');
 
-    expect(pageText(harness)).toContain('Winkeldiefstallen per 1.000 inwoners BBV per 1.000 inwoners · in 2 gemeenten');
+    expect(pageText(harness)).toContain('Winkeldiefstallen per 1.000 inwoners BBV eenheid: per 1.000 inwoners · in 2 gemeenten');
     expect(harness.routeNativeElement?.querySelector('ul a')?.getAttribute('href')).toBe(
       '/uithoorn/vergelijken/winkeldiefstallen',
     );

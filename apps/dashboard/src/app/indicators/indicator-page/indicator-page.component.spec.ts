@@ -66,12 +66,14 @@ describe('IndicatorPageComponent', () => {
       '3e kwartaal 2025',
       '4e kwartaal 2025',
     ]);
+    expect(select.value).toBe('2025-Q4');
 
     select.value = '2025-Q3';
     select.dispatchEvent(new Event('change'));
     await harness.fixture.whenStable();
 
     expect(TestBed.inject(Router).url).toBe('/uithoorn/indicatoren/winkeldiefstallen?periode=2025-Q3');
+    expect(select.value).toBe('2025-Q3');
     expect(tableRows(tables()?.[1])).toEqual([
       ['Wijk', 'Waarde'],
       ['Centrum', '0,70'],

@@ -142,7 +142,9 @@ export class IndicatorPageComponent {
     if (latest === undefined) return [];
     const describe = (label: string, trend: Trend | null) =>
       trend === null ? [] : [{ label: `${label} (${formatPeriod(trend.period)})`, text: this.trendText(detail, trend) }];
-    return [...describe('Ten opzichte van de vorige periode', latest.previous), ...describe('Ten opzichte van een jaar eerder', latest.yearAgo)];
+    // For a yearly indicator the previous period is the year before: say it once.
+    const yearAgo = latest.yearAgo?.period === latest.previous?.period ? null : latest.yearAgo;
+    return [...describe('Ten opzichte van de vorige periode', latest.previous), ...describe('Ten opzichte van een jaar eerder', yearAgo)];
   });
 
   protected readonly csvUrl = computed(() => `/api/${this.municipalityId()}/indicators/${this.indicatorId()}.csv`);

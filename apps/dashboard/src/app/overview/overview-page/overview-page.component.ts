@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { IndicatorStatus, StatusChange } from '@koers/domain';
 import { apiResource } from '../../api/api-resource';
 import { KOERS_CLIENT } from '../../api/koers-client';
 import { ComputationNoticeComponent } from '../../computation/computation-notice.component';
@@ -9,7 +8,7 @@ import { PeriodPipe } from '../../format/format.pipes';
 import { LoadStateComponent } from '../../layout/load-state.component';
 import { pageTitle } from '../../layout/page-title';
 import { MunicipalitiesStore } from '../../municipalities/municipalities.store';
-import { indicatorStatusLabels, indicatorStatusOrder } from '../../status/indicator-status';
+import { indicatorStatusOrder } from '../../status/indicator-status';
 import { StatusBadgeComponent } from '../../status/status-badge.component';
 import { ProgramSummaryComponent } from '../program-summary/program-summary.component';
 
@@ -63,14 +62,5 @@ export class OverviewPageComponent {
       () => this.overview.value()?.computation,
       () => this.overview.reload(),
     );
-  }
-
-  /** "van Risico naar Op koers" for screen readers and for the eye alike. */
-  protected fromLabel(change: StatusChange): string {
-    return change.from === null ? 'Geen gegevens' : indicatorStatusLabels[change.from];
-  }
-
-  protected countLabel(status: IndicatorStatus): string {
-    return indicatorStatusLabels[status];
   }
 }

@@ -25,9 +25,13 @@ export class ActionItemComponent {
   protected readonly actionKindLabels = actionKindLabels;
   protected readonly priorityLabels = priorityLabels;
 
-  protected readonly due = computed(() => {
-    const due = this.action().due;
-    return due === undefined ? null : formatDate(due);
+  /** "Looptijd: 1 januari 2021 – 31 maart 2021", or just the start or the end date. */
+  protected readonly period = computed(() => {
+    const { start, due } = this.action();
+    if (start !== undefined && due !== undefined) return { label: 'Looptijd', text: `${formatDate(start)} – ${formatDate(due)}` };
+    if (due !== undefined) return { label: 'Einddatum', text: formatDate(due) };
+    if (start !== undefined) return { label: 'Startdatum', text: formatDate(start) };
+    return null;
   });
 
   protected readonly progressText = computed(() => {
@@ -35,9 +39,11 @@ export class ActionItemComponent {
     const quarter = formatPeriod(this.progressQuarter());
     if (progress === undefined) return { status: progressStatusLabels.not_reported, detail: `Nog geen voortgang over het ${quarter}.` };
     const status = progressStatusLabels[progress.status];
+    // A finished or cancelled action has nothing left to report.
+    const isClosed = progress.status === 'done' || progress.status === 'cancelled';
     const detail =
-      progress.quarter === this.progressQuarter()
-        ? `${progress.percent}% gereed (${quarter})`
+      progress.quarter === this.progressQuarter() || isClosed
+        ? `${progress.percent}% gereed (${formatPeriod(progress.quarter)})`
         : `${progress.percent}% gereed volgens het ${formatPeriod(progress.quarter)}; nog niet gerapporteerd over het ${quarter}`;
     return { status, detail };
   });

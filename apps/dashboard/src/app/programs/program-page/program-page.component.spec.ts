@@ -51,12 +51,32 @@ describe('ProgramPageComponent', () => {
       '1. Onderzoek de bestuurskracht.\n2. Bespreek de uitkomsten met de raad.',
     );
     expect(textOf(research)).toContain('Soort: Nieuw Prioriteit: Nieuw beleid Eigenaar: Team Bestuursondersteuning');
-    expect(textOf(research)).toContain('Gereed: 31 december 2025');
+    expect(textOf(research)).toContain('Einddatum: 31 december 2025');
     expect(textOf(research)).toContain(
       'Voortgang: Vertraagd — 40% gereed (4e kwartaal 2026) “Wacht op het rapport van de onderzoekers.”',
     );
     expect(textOf(actions[1])).toContain('Voortgang: Niet gerapporteerd — Nog geen voortgang over het 4e kwartaal 2026.');
     expect(pageText(harness)).toContain('Versterk de gemeentelijke organisatie. Nog geen acties.');
+  });
+
+  it('says an action not updated this quarter has not reported, unless it is done', async () => {
+    const earlier = { quarter: '2026-Q3', percent: 60, comment: '', recordedAt: '2026-08-01T10:00:00.000Z' };
+    koers.catalog.contents = {
+      ...koers.catalog.contents,
+      progress: {
+        uithoorn: [
+          { ...earlier, actionId: 'bestuurskrachtonderzoek', status: 'on_schedule' },
+          { ...earlier, actionId: 'regionale-samenwerking', status: 'done', percent: 100 },
+        ],
+      },
+    };
+    const harness = await openPage('/uithoorn/programmas/bestuur-en-organisatie');
+    const actions = Array.from(harness.routeNativeElement?.querySelectorAll('koers-action-item') ?? []);
+
+    expect(textOf(actions[0])).toContain(
+      'Voortgang: Op schema — 60% gereed volgens het 3e kwartaal 2026; nog niet gerapporteerd over het 4e kwartaal 2026',
+    );
+    expect(textOf(actions[1])).toContain('Voortgang: Gereed — 100% gereed (3e kwartaal 2026)');
   });
 
   it('keeps its headings in order: page, section, effect or task, indicator', async () => {
