@@ -1,3 +1,5 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+
 /** The commands `koers` knows. */
 export const commands = ['check', 'compute'] as const;
 export type Command = (typeof commands)[number];
@@ -8,43 +10,45 @@ export type ParsedArgs =
   | { readonly kind: 'run'; readonly command: Command; readonly dir: string; readonly isJson: boolean }
   | { readonly kind: 'usage-error'; readonly message: string; readonly command?: Command };
 
-/** The flags each command accepts (besides --help). */
-const flagsOf: Readonly<Record<Command, readonly string[]>> = { check: [], compute: ['--json'] };
+/** The options each command accepts, as `node:util` `parseArgs` reads them; every one has `--help`. */
+const optionsOf = {
+  check: { help: { type: 'boolean', short: 'h' } },
+  compute: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } },
+} as const satisfies Record<Command, ParseArgsConfig['options']>;
 
 function isCommand(word: string | undefined): word is Command {
   return (commands as readonly string[]).includes(word ?? '');
 }
 
-/** Parses `argv` (without node and the script): `<command> DIR [flags]`, or `--help`. */
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+/**
+ * Parses `argv` (without node and the script): `<command> DIR [options]`,
+ * `<command> --help`, `help [command]` or `--help`. Never throws: a wrong
+ * command line is a `usage-error` saying what is wrong.
+ */
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    if (first === 'help' && isCommand(rest[0])) return { kind: 'help', command: rest[0] };
-    return first === undefined ? { kind: 'usage-error', message: 'no command given' } : { kind: 'help' };
-  }
+  if (first === undefined) return { kind: 'usage-error', message: 'no command given' };
+  if (first === 'help') return isCommand(rest[0]) ? { kind: 'help', command: rest[0] } : { kind: 'help' };
+  if (first === '--help' || first === '-h') return { kind: 'help' };
   if (!isCommand(first)) {
     return { kind: 'usage-error', message: first.startsWith('-') ? `unknown option "${first}"` : `unknown command "${first}"` };
   }
   const command = first;
-  if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help', command };
-  const positional: string[] = [];
-  let isJson = false;
-  for (const word of rest) {
-    if (word.startsWith('-') && word !== '-') {
-      if (!flagsOf[command].includes(word)) return { kind: 'usage-error', command, message: `unknown option "${word}" for ${command}` };
-      if (word === '--json') isJson = true;
-    } else {
-      positional.push(word);
-    }
+  // Not strict: an unknown option becomes a token we can name in our own words (and `--help` still wins).
+  const { tokens } = parseArgs({ args: [...rest], options: optionsOf[command], allowPositionals: true, strict: false, tokens: true });
+  const options = tokens.filter((token) => token.kind === 'option');
+  if (options.some((token) => token.name === 'help')) return { kind: 'help', command };
+  const unknown = options.find((token) => !(token.name in optionsOf[command]));
+  if (unknown) return { kind: 'usage-error', command, message: `unknown option "${unknown.rawName}" for ${command}` };
+  const withValue = options.find((token) => token.value !== undefined);
+  if (withValue) return { kind: 'usage-error', command, message: `${withValue.rawName} takes no value, got "${withValue.rawName}=${withValue.value}"` };
+  const positionals = tokens.flatMap((token) => (token.kind === 'positional' ? [token.value] : []));
+  const [dir] = positionals;
+  if (dir === undefined) return { kind: 'usage-error', command, message: `${command} needs the workspace folder: koers ${command} DIR` };
+  if (positionals.length > 1) {
+    return { kind: 'usage-error', command, message: `${command} takes one folder, got ${positionals.length}: ${positionals.join(' ')}` };
   }
-  if (positional.length !== 1) {
-    return {
-      kind: 'usage-error',
-      command,
-      message: positional.length === 0 ? `${command} needs the workspace folder: koers ${command} DIR` : `${command} takes one folder, got ${positional.length}: ${positional.join(' ')}`,
-    };
-  }
-  return { kind: 'run', command, dir: positional[0] ?? '.', isJson };
+  return { kind: 'run', command, dir, isJson: options.some((token) => token.name === 'json') };
 }
 
 /** The help text of the tool, or of one command. */
@@ -80,7 +84,7 @@ Options:
   return `Usage: koers <command> DIR [options]
 
 Checks and computes a Koers indicator workspace (sources/, indicators/,
-programs/, data/), the folder format of WORKSPACE-FORMAT.md.
+programs/, data/), the folder format of docs/workspace-format.md.
 
 Commands:
   check DIR            validate the workspace; one line per problem

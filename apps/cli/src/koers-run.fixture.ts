@@ -1,9 +1,9 @@
 // Shared by the specs that run the real `koers` command on temp workspaces.
 import { execFile } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { repositoryRoot } from '../../../tools/repository-root.mjs';
 
-const koersBin = resolve(dirname(fileURLToPath(import.meta.url)), '../../../bin/koers.mjs');
+const koersBin = join(repositoryRoot, 'bin/koers.mjs');
 
 /** What one run of the command gave, and whether it had to be killed. */
 export interface KoersRun {

@@ -1,9 +1,9 @@
-// `koers`: checks and computes an indicator workspace (WORKSPACE-FORMAT.md).
-// Started by bin/koers.mjs; see README.md in this project.
-import { helpText, parseArgs } from './cli-args';
+// `koers`: checks and computes an indicator workspace (docs/workspace-format.md).
+// Built to dist/apps/cli/koers.mjs and started by bin/koers.mjs; see README.md in this project.
+import { helpText, parseCommandLine } from './cli-args';
 
 async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseArgs(argv);
+  const parsed = parseCommandLine(argv);
   if (parsed.kind === 'help') {
     process.stdout.write(helpText(parsed.command));
     return 0;

@@ -1,9 +1,10 @@
 import { totalmem } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { repositoryRoot } from '../../../tools/repository-root.mjs';
 
-/** The root of the repository, whatever folder the server is started from. */
-export const repositoryRoot = resolve(import.meta.dirname, '../../..');
+/** The root of the repository, whatever folder the server is started from (or built to). */
+export { repositoryRoot };
 
 const booleanText = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { repositoryRoot } from '../../repository-root.mjs';
 
 /** A generated benchmark workspace and how long it took. */
 export interface GeneratedWorkspace {
@@ -13,7 +13,6 @@ export interface GeneratedWorkspace {
   readonly summary: string;
 }
 
-const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const generator = join(repositoryRoot, 'tools/demo-data/src/main.ts');
 
 /**

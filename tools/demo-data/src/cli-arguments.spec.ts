@@ -22,5 +22,14 @@ describe('parseArguments', () => {
     expect(() => parseArguments(['--format', 'xlsx'])).toThrow('--format must be parquet or csv');
     expect(() => parseArguments(['--out'])).toThrow('--out needs a value');
     expect(() => parseArguments(['--verbose'])).toThrow('unknown argument "--verbose"');
+    expect(() => parseArguments(['data/demo'])).toThrow('unknown argument "data/demo"');
+    expect(() => parseArguments(['--out', '--rows', '5'])).toThrow('--out needs a value');
+    expect(() => parseArguments(['--demo=yes'])).toThrow('--demo takes no value');
+  });
+
+  it('reads --name=value as well, and --help whatever else is given', () => {
+    expect(parseArguments(['--out=b', '--rows=5'])).toMatchObject({ kind: 'bench', out: 'b', rows: 5 });
+    expect(parseArguments(['--rows', '5', '--help'])).toEqual({ kind: 'help' });
+    expect(parseArguments(['-h'])).toEqual({ kind: 'help' });
   });
 });

@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repositoryRoot } from '../../repository-root.mjs';
 import { writeDemoData, type WrittenFile } from './demo/demo-workspaces.writer';
 
-const committedDemo = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data/demo');
+const committedDemo = join(repositoryRoot, 'data/demo');
 
 describe('demo data', () => {
   let out: string;

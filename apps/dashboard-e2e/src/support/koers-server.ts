@@ -50,7 +50,7 @@ export async function startServer(options: { databasePath?: string } = {}): Prom
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
-  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const server = spawn(process.execPath, ['dist/apps/server/main.mjs'], {
     cwd: workspaceRoot,
     env: {
       ...process.env,

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { repositoryRoot } from '../../../repository-root.mjs';
 
 /** The repository root: the `koers` command runs from there, as `npx koers` would. */
-export const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+export { repositoryRoot };
 
 /** What one run of the command gave. */
 export interface KoersRun {
@@ -36,7 +36,7 @@ export function runKoers(args: readonly string[]): Promise<KoersRun> {
   });
 }
 
-/** The JSON `compute --json` prints (WORKSPACE-FORMAT.md, "The command-line tool"). */
+/** The JSON `compute --json` prints (docs/workspace-format.md, "The command-line tool"). */
 export interface ComputeOutput {
   readonly indicators: readonly unknown[];
   readonly errors: readonly { readonly file: string; readonly message: string }[];

@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repositoryRoot } from '../../repository-root.mjs';
 import { missingOptionalEntries, type Lockfile } from './lockfile';
-
-const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 describe('package-lock.json', () => {
   it('locks every optional platform binary, so `npm ci` works on any machine', () => {
-    const lockfile = JSON.parse(readFileSync(resolve(workspaceRoot, 'package-lock.json'), 'utf8')) as Lockfile;
+    const lockfile = JSON.parse(readFileSync(resolve(repositoryRoot, 'package-lock.json'), 'utf8')) as Lockfile;
     expect(missingOptionalEntries(lockfile)).toEqual([]);
   });
 
