@@ -1,7 +1,6 @@
 import type { IndicatorResult } from '@koers/domain';
-import { contractErrorOf, problemOf } from './problem-lines';
 import { renderTable } from './table.renderer';
-import { openWorkspace } from './workspace-session';
+import { withWorkspace } from './workspace-session';
 
 /** What `koers compute --json` prints (WORKSPACE-FORMAT.md). */
 export interface ComputeOutput {
@@ -13,11 +12,12 @@ export interface ComputeOutput {
  * `koers compute DIR [--json]`: computes every indicator that can be; the
  * broken ones (and broken sources, and problems in the YAML) go under
  * `errors`. With `--json` stdout holds only the JSON.
- * @returns the exit code: 0 when there are no errors, 1 when there are.
+ * @returns the exit code: 0 when there are no errors, 1 when there are, 2 for a bound in the environment that cannot be read.
  */
-export async function runCompute(dir: string, isJson: boolean, write: (text: string) => void): Promise<number> {
-  const session = await openWorkspace(dir);
-  try {
+export function runCompute(dir: string, isJson: boolean, write: (text: string) => void): Promise<number> {
+  return withWorkspace(dir, async (session) => {
+    // Imported here, not above: the domain's schemas then load after the engine's process has started.
+    const { contractErrorOf, problemOf } = await import('./problem-lines');
     const outcome = await session.engine.computeAll();
     const output: ComputeOutput = {
       indicators: outcome.indicators,
@@ -30,7 +30,5 @@ export async function runCompute(dir: string, isJson: boolean, write: (text: str
       write(renderTable(output, titles));
     }
     return output.errors.length === 0 ? 0 : 1;
-  } finally {
-    session.engine.close();
-  }
+  });
 }

@@ -2,6 +2,9 @@
 // Built to dist/apps/cli/koers.mjs and started by bin/koers.mjs; see README.md in this project.
 import { helpText, parseCommandLine } from './cli-args';
 
+// Bundled, the engine's DuckDB process runs this entry again with KOERS_ENGINE_HOST=1 (libs/kpi README, "The engine's process"): it serves the engine, and never returns.
+if (process.env['KOERS_ENGINE_HOST'] === '1') await import('@koers/kpi').then((kpi) => kpi.serveEngineHost());
+
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseCommandLine(argv);
   if (parsed.kind === 'help') {

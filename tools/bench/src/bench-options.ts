@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+
 /** What one benchmark run does; every field has a default and can be set from the command line or the environment. */
 export interface BenchOptions {
   /** Rows in the main event source (`--rows N` or `KOERS_BENCH_ROWS`; default 10 000 000). */
@@ -25,54 +27,36 @@ export const usage = `npm run bench:kpi -- [--rows N] [--indicators M] [--runs K
   --keep            keep the generated workspace and print where it is`;
 
 /**
- * Reads the options from `argv` (without node and script) and `env`.
- * Underscores are allowed in numbers (`--rows 1_000_000`).
+ * Reads the options from `argv` (without node and script) and `env`, with
+ * `node:util`'s `parseArgs`. Underscores are allowed in numbers (`--rows 1_000_000`).
  *
  * @throws Error naming the flag and what it needs, for an unknown flag or a bad value.
  */
 export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions | 'help' {
-  const options = {
-    rows: env['KOERS_BENCH_ROWS'] === undefined ? 10_000_000 : count('KOERS_BENCH_ROWS', env['KOERS_BENCH_ROWS']),
-    indicators: 50,
-    runs: 3,
-    memoryLimit: '4GB',
-    threads: 2,
-    keep: false,
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      rows: { type: 'string' },
+      indicators: { type: 'string' },
+      runs: { type: 'string' },
+      'memory-limit': { type: 'string', default: '4GB' },
+      threads: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help === true) return 'help';
+  const rowsText = values.rows ?? env['KOERS_BENCH_ROWS'];
+  return {
+    rows: rowsText === undefined ? 10_000_000 : count(values.rows === undefined ? 'KOERS_BENCH_ROWS' : '--rows', rowsText),
+    indicators: values.indicators === undefined ? 50 : count('--indicators', values.indicators),
+    runs: values.runs === undefined ? 3 : Math.max(3, count('--runs', values.runs)),
+    memoryLimit: values['memory-limit'],
+    threads: values.threads === undefined ? 2 : count('--threads', values.threads),
+    keep: values.keep,
   };
-  for (let index = 0; index < argv.length; index++) {
-    const flag = argv[index] ?? '';
-    const value = () => {
-      const next = argv[++index];
-      if (next === undefined) throw new Error(`${flag} needs a value (see --help)`);
-      return next;
-    };
-    switch (flag) {
-      case '--help':
-      case '-h':
-        return 'help';
-      case '--rows':
-        options.rows = count(flag, value());
-        break;
-      case '--indicators':
-        options.indicators = count(flag, value());
-        break;
-      case '--runs':
-        options.runs = Math.max(3, count(flag, value()));
-        break;
-      case '--memory-limit':
-        options.memoryLimit = value();
-        break;
-      case '--threads':
-        options.threads = count(flag, value());
-        break;
-      case '--keep':
-        options.keep = true;
-        break;
-      default:
-        throw new Error(`unknown option "${flag}": see --help`);
-    }
-  }
-  return options;
 }
 
 function count(name: string, text: string): number {

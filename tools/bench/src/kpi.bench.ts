@@ -1,10 +1,11 @@
 // The KPI benchmark (issue 3, item 7): `npm run bench:kpi [-- --help]`. See ../README.md.
-import { compileIndicator, createKpiEngine, quoteIdentifier, sourceTableName } from '@koers/kpi';
+import { compileIndicator, createKpiEngine, LocalSandboxSession, quoteIdentifier, sourceTableName } from '@koers/kpi';
 import { loadWorkspace } from '@koers/workspace';
 import { rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { parseBenchOptions, usage, type BenchOptions } from './bench-options';
 import { generateBenchWorkspace } from './bench-workspace';
+import { koersSide, runEndToEnd, scriptSide } from './end-to-end/end-to-end.runner';
 import { runHandWritten, runRows } from './hand-written/hand-written.runner';
 import { valuesOfResult } from './indicator-values';
 import { bytes, duckDbMemory, peakRssBytes } from './memory';
@@ -29,14 +30,33 @@ async function main(options: BenchOptions): Promise<void> {
   const generated = await generateBenchWorkspace(options.rows, options.indicators);
   say(`generate: ${seconds(generated.milliseconds)} (${generated.summary})`);
   try {
-    await benchmark(options, generated.dir);
+    const keyFigures = await benchmark(options, generated.dir);
+    await endToEnd(options, generated.dir);
+    for (const line of keyFigures) say(line);
   } finally {
     if (options.keep) say(`workspace kept in ${generated.dir}`);
     else await rm(generated.dir, { recursive: true, force: true });
   }
 }
 
-async function benchmark(options: BenchOptions, dir: string): Promise<void> {
+/**
+ * `koers compute` and a hand-written DuckDB script, each as its own process,
+ * start to exit, on the same workspace (after the in-process engine is closed).
+ */
+async function endToEnd(options: BenchOptions, dir: string): Promise<void> {
+  const { workspace } = await loadWorkspace(dir);
+  const { times, agreement } = await runEndToEnd(workspace, options.runs);
+  const koers = times.get(koersSide) ?? [];
+  const script = times.get(scriptSide) ?? [];
+  say(
+    `end to end, each its own process, start included: ${koersSide} ${seconds(median(koers))} median of ${koers.map((ms) => seconds(ms)).join(', ')}; ` +
+      `${scriptSide} ${seconds(median(script))} median of ${script.map((ms) => seconds(ms)).join(', ')}; ` +
+      `same ${agreement.values.toLocaleString('en-US')} values; koers/script ratio ${(median(koers) / median(script)).toFixed(2)}`,
+  );
+}
+
+/** Runs the in-process phases and prints their lines; returns the key figures' lines, printed last. */
+async function benchmark(options: BenchOptions, dir: string): Promise<string[]> {
   const { workspace, problems } = await loadWorkspace(dir);
   if (problems.length > 0)
     throw new Error(
@@ -50,15 +70,18 @@ async function benchmark(options: BenchOptions, dir: string): Promise<void> {
       `grains ${['month', 'quarter', 'year'].map((g) => `${g} ${count((i) => i.grain === g)}`).join(', ')})`,
   );
 
+  // In this process, so the hand-written side can share the engine's database (the end-to-end line runs the real thing).
   const engine = await createKpiEngine({
     workspace,
     memoryLimit: options.memoryLimit,
     threads: options.threads,
     queryTimeoutMs: 600_000,
+    isolation: 'in-process',
   });
+  if (!(engine.sandbox instanceof LocalSandboxSession)) throw new Error('the benchmark needs the engine in this process');
   // The hand-written side reads the engine's own tables through a second connection to the same
   // DuckDB instance: same data, same threads and memory_limit, same buffer pool.
-  const hand = await engine.sandbox.connect();
+  const hand = await engine.sandbox.database.connect();
   let duckDbPeak = 0;
   const sampleDuckDb = async () => {
     const memory = await duckDbMemory(hand);
@@ -160,13 +183,13 @@ async function benchmark(options: BenchOptions, dir: string): Promise<void> {
     const ratio = (medians.get('engine') ?? 0) / (medians.get('hand-written') ?? 1);
     const strict = (medians.get('engine') ?? 0) / (medians.get('hand-written one scan') ?? 1);
     const bare = (medians.get('compiled SQL alone') ?? 0) / (medians.get('hand-written') ?? 1);
-    say(
+    return [
       `compiled SQL alone/hand-written ratio: ${bare.toFixed(2)}; compute/hand-written one scan ratio: ${strict.toFixed(2)}`,
-    );
-    say(`compute/hand-written ratio: ${ratio.toFixed(2)}`);
+      `compute/hand-written ratio: ${ratio.toFixed(2)}`,
+    ];
   } finally {
     hand.closeSync();
-    engine.close();
+    await engine.close();
   }
 }
 

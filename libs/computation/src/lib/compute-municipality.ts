@@ -83,7 +83,7 @@ export async function computeMunicipality(request: ComputationRequest): Promise<
       indicators,
     };
   } finally {
-    engine.close();
+    await engine.close();
   }
 }
 

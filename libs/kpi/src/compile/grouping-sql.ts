@@ -1,4 +1,4 @@
-import { quoteIdentifier } from './quote-identifier';
+import { quoteIdentifier } from './sql-quoting';
 
 /** A dimension column and the number of its grouping set (0 is the total). */
 export interface DimensionSet {

@@ -1,7 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { type IndicatorDefinition, indicatorSchema } from '@koers/domain';
 import { type CompileOptions, compileIndicator } from './indicator.compiler';
-import { quoteIdentifier } from './quote-identifier';
+import { quoteIdentifier } from './sql-quoting';
 
 /** One row of a compiled indicator's result. */
 export interface ResultRow {

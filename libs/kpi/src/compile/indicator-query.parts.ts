@@ -2,7 +2,7 @@ import type { IndicatorDefinition } from '@koers/domain';
 import { type ExpressionField, guardExpression } from '../guard';
 import { type DimensionSet, groupingSql } from './grouping-sql';
 import { grainSql } from './period-grain';
-import { quoteIdentifier, quoteString } from './quote-identifier';
+import { quoteIdentifier, quoteString } from './sql-quoting';
 
 /** SQL name of the table that holds a source's rows, already quoted, e.g. '"src_misdrijven"'. */
 export type TableOf = (sourceId: string) => string;

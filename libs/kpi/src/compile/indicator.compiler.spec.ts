@@ -1,7 +1,7 @@
 import { type IndicatorDefinition, indicatorSchema } from '@koers/domain';
 import { describe, expect, it } from 'vitest';
 import { compileIndicator } from './indicator.compiler';
-import { quoteIdentifier, quoteString } from './quote-identifier';
+import { quoteIdentifier, quoteString } from './sql-quoting';
 
 function indicator(fields: Record<string, unknown>): IndicatorDefinition {
   const parsed = indicatorSchema.parse({ title: 'T', unit: 'u', direction: 'lower_is_better', grain: 'year', source: 'misdrijven', time: 'pleegdatum', measure: 'count(*)', ...fields });

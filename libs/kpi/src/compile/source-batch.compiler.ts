@@ -3,7 +3,7 @@ import { injectFilter } from './filter-injection';
 import { numberDimensions } from './grouping-sql';
 import { compileIndicator } from './indicator.compiler';
 import { aggregationPass, asDouble, checkExpressions, type CheckedExpressions, indicatorTail, sourceIdsOf, type TableOf } from './indicator-query.parts';
-import { quoteString } from './quote-identifier';
+import { quoteString } from './sql-quoting';
 
 /** Several indicators as one query. */
 export interface CompiledBatch {

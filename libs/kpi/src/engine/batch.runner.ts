@@ -1,5 +1,5 @@
 import type { CompiledBatch } from '../compile/index';
-import type { SandboxDatabase } from '../sandbox/sandbox-database';
+import type { SandboxSession } from '../sandbox/sandbox-session';
 import type { SourceVersion } from '../sources/source-version';
 import type { Lineage } from './engine.types';
 
@@ -13,14 +13,14 @@ export type ResultRows = readonly (readonly unknown[])[];
  * then runs the batch's indicators one by one, so an error lands on the
  * indicator that caused it.
  */
-export async function runBatch(sandbox: SandboxDatabase, batch: CompiledBatch): Promise<Map<string, ResultRows>> {
-  const reader = await sandbox.select(batch.sql);
+export async function runBatch(sandbox: SandboxSession, batch: CompiledBatch): Promise<Map<string, ResultRows>> {
+  const rows = await sandbox.select(batch.sql);
   const rowsOf = new Map<string, unknown[][]>(batch.indicatorIds.map((id) => [id, []]));
-  for (const [indicatorId, ...row] of reader.getRowsJS()) {
-    const rows = rowsOf.get(String(indicatorId));
+  for (const [indicatorId, ...row] of rows) {
+    const indicatorRows = rowsOf.get(String(indicatorId));
     // A row for an indicator the batch does not list would be a compiler bug: refuse the batch rather than drop it.
-    if (rows === undefined) throw new Error(`batch query returned rows for "${String(indicatorId)}", which it does not compute`);
-    rows.push(row);
+    if (indicatorRows === undefined) throw new Error(`batch query returned rows for "${String(indicatorId)}", which it does not compute`);
+    indicatorRows.push(row);
   }
   return rowsOf;
 }

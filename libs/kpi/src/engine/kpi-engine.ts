@@ -1,14 +1,17 @@
 import type { IndicatorDefinition, IndicatorResult, SourceDefinition, Workspace } from '@koers/domain';
+import { isGlob } from '../sources/source-files';
 import { compileIndicator, compileIndicatorsForSource, quoteIdentifier, type CompiledIndicator } from '../compile/index';
-import { SandboxDatabase, messageOf, type SandboxOptions } from '../sandbox/sandbox-database';
+import { isStopped } from '../sandbox/engine-stopped.error';
+import { LocalSandboxSession, type SessionOptions } from '../sandbox/local-session';
+import { ProcessSandboxSession } from '../sandbox/process-session';
+import { messageOf, type SandboxOptions } from '../sandbox/sandbox-database';
+import type { SandboxSession } from '../sandbox/sandbox-session';
+import type { SourceLimits } from '../sources/source-limits';
 import { SourceLoadError } from '../sources/source-load.error';
-import type { LoaderInstance } from '../sources/loader-instance';
-import { loadSource, openLoader } from '../sources/source-loader';
-import { SourceStore } from '../sources/source-store';
 import { sourceTableName, type SourceVersion } from '../sources/source-version';
 import { lineageOf, runBatch, type ResultRows } from './batch.runner';
 import type { ComputeOutcome, EngineError, IndicatorReport, Lineage, LoadOutcome, RefreshOutcome } from './engine.types';
-import { bindIndicatorFields, duckdbMessage, guardIndicator, guardIndicators, indicatorError } from './indicator.checks';
+import { bindIndicatorFields, duckdbMessage, guardIndicator, guardIndicators, indicatorError } from './indicator-sql.checks';
 import { buildIndicatorReport } from './indicator-report.builder';
 import { buildIndicatorResult } from './indicator-result.builder';
 import { type NumericColumns, readNumericColumns } from './member-order';
@@ -19,7 +22,25 @@ export interface KpiEngineOptions extends SandboxOptions {
   readonly workspace: Workspace;
   /** Called with a line of progress while sources load (the CLI prints it on a terminal). */
   readonly onProgress?: (message: string) => void;
+  /** Limits of one source's load: size after decompression, columns, time (see `defaultSourceLimits`). */
+  readonly sourceLimits?: Partial<SourceLimits>;
+  /**
+   * `process` (the default): DuckDB runs in a child process that is ended past
+   * a time or memory limit, and whose crash costs one source or indicator.
+   * `in-process`: DuckDB runs here, bounded only by its own interrupt and
+   * memory_limit; for tools that need the database itself (`tools/bench`).
+   */
+  readonly isolation?: 'process' | 'in-process';
+  /**
+   * A sandbox opened already with {@link openSandbox} (on this workspace's
+   * root), for a caller that starts the engine's process while it reads the
+   * workspace; the database options and `isolation` here are then not used.
+   */
+  readonly sandbox?: SandboxSession;
 }
+
+/** What {@link openSandbox} needs: the workspace root, the database and its limits, and where DuckDB runs. */
+export type OpenSandboxOptions = SessionOptions & Pick<KpiEngineOptions, 'isolation'>;
 
 /** One indicator's last computation. */
 interface Computed {
@@ -47,10 +68,28 @@ interface Ready {
  * }
  */
 export async function createKpiEngine(options: KpiEngineOptions): Promise<KpiEngine> {
-  const sandbox = await SandboxDatabase.open(options);
-  const store = new SourceStore(await sandbox.connect());
-  await store.prepare();
-  return new KpiEngine(options, sandbox, store);
+  const { databasePath, memoryLimit, threads, queryTimeoutMs, temporaryDirectory, sourceLimits, isolation } = options;
+  const sandbox =
+    options.sandbox ??
+    (await openSandbox({ root: options.workspace.root, databasePath, memoryLimit, threads, queryTimeoutMs, temporaryDirectory, sourceLimits, isolation }));
+  return new KpiEngine(options, sandbox);
+}
+
+/**
+ * Opens the database side of an engine: by default in its own process (see
+ * `ProcessSandboxSession`), which starts at once. Hand it to
+ * {@link createKpiEngine} as `sandbox`.
+ *
+ * @example
+ * const sandbox = openSandbox({ root: resolve(dir), queryTimeoutMs: 10_000 }); // starts DuckDB's process now
+ * const { workspace } = await loadWorkspace(dir); // meanwhile
+ * const engine = await createKpiEngine({ workspace, sandbox: await sandbox });
+ */
+export async function openSandbox(options: OpenSandboxOptions): Promise<SandboxSession> {
+  // Only what the database needs: these options cross into the engine's process.
+  const { root, databasePath, memoryLimit, threads, queryTimeoutMs, temporaryDirectory, sourceLimits } = options;
+  const session: SessionOptions = { root, databasePath, memoryLimit, threads, queryTimeoutMs, temporaryDirectory, sourceLimits };
+  return options.isolation === 'in-process' ? LocalSandboxSession.open(session) : ProcessSandboxSession.open(session);
 }
 
 /**
@@ -70,33 +109,27 @@ export class KpiEngine {
   /** @internal use {@link createKpiEngine}. */
   constructor(
     private readonly options: KpiEngineOptions,
-    /** The locked database that holds the sources and runs definitions. */
-    readonly sandbox: SandboxDatabase,
-    private readonly store: SourceStore,
+    /** The database that holds the sources and runs definitions, here or in the engine's child process. */
+    readonly sandbox: SandboxSession,
   ) {
     this.workspace = options.workspace;
   }
 
   /**
-   * Loads every source, reading all of them with one locked loader instance;
-   * a source that fails is reported and the others still load.
+   * Loads every source, one after the other; a source that fails is reported
+   * and the others still load. Before the first computation they load the
+   * fast way (`CREATE TABLE AS` in the still unlocked database).
    */
   async loadSources(): Promise<LoadOutcome> {
     const versions: SourceVersion[] = [];
     const errors: EngineError[] = [];
-    // When the root cannot be opened, each source opens its own and reports why.
-    const loader = await openLoader(this.workspace.root).catch(() => undefined);
-    try {
-      for (const [index, source] of this.workspace.sources.entries()) {
-        this.options.onProgress?.(`loading source ${index + 1}/${this.workspace.sources.length}: ${source.id} (${source.path})`);
-        try {
-          versions.push(await this.loadOne(source, loader));
-        } catch (error) {
-          errors.push(this.loadErrors.get(source.id) ?? { file: source.file ?? source.id, message: messageOf(error), sourceId: source.id });
-        }
+    for (const [index, source] of this.workspace.sources.entries()) {
+      this.options.onProgress?.(`loading source ${index + 1}/${this.workspace.sources.length}: ${source.id} (${source.path})`);
+      try {
+        versions.push(await this.loadOne(source));
+      } catch (error) {
+        errors.push(this.loadErrors.get(source.id) ?? loadError(source, error));
       }
-    } finally {
-      loader?.close();
     }
     return { versions, errors };
   }
@@ -113,23 +146,18 @@ export class KpiEngine {
     const versions: SourceVersion[] = [];
     const errors: EngineError[] = [];
     const changed: string[] = [];
-    const serving = new Map((await this.store.currentVersions()).map((version) => [version.sourceId, version]));
-    const loader = await openLoader(this.workspace.root).catch(() => undefined);
-    try {
-      for (const [index, source] of this.workspace.sources.entries()) {
-        this.options.onProgress?.(`checking source ${index + 1}/${this.workspace.sources.length}: ${source.id} (${source.path})`);
-        const current = serving.get(source.id);
-        try {
-          const version = await this.loadOne(source, loader, current);
-          versions.push(version);
-          if (version !== current) changed.push(source.id);
-        } catch (error) {
-          errors.push(this.loadErrors.get(source.id) ?? loadError(source, error));
-          if (current !== undefined) versions.push(current);
-        }
+    const serving = new Map((await this.sandbox.versions()).map((version) => [version.sourceId, version]));
+    for (const [index, source] of this.workspace.sources.entries()) {
+      this.options.onProgress?.(`checking source ${index + 1}/${this.workspace.sources.length}: ${source.id} (${source.path})`);
+      const current = serving.get(source.id);
+      try {
+        const version = await this.loadOne(source, current);
+        versions.push(version);
+        if (!isSameVersion(version, current)) changed.push(source.id);
+      } catch (error) {
+        errors.push(this.loadErrors.get(source.id) ?? loadError(source, error));
+        if (current !== undefined) versions.push(current);
       }
-    } finally {
-      loader?.close();
     }
     return { versions, errors, changed };
   }
@@ -144,9 +172,9 @@ export class KpiEngine {
   async refreshSource(sourceId: string): Promise<RefreshOutcome> {
     const source = this.workspace.sources.find((candidate) => candidate.id === sourceId);
     if (!source) throw new Error(`unknown source "${sourceId}": the workspace has ${this.workspace.sources.map((s) => s.id).join(', ') || 'no sources'}`);
-    const [serving] = await this.store.currentVersions(sourceId);
-    const version = await this.loadOne(source, undefined, serving);
-    if (serving !== undefined && version === serving) return { version, unchanged: true, recomputed: [], errors: [] };
+    const [serving] = await this.sandbox.versions(sourceId);
+    const version = await this.loadOne(source, serving);
+    if (serving !== undefined && isSameVersion(version, serving)) return { version: serving, unchanged: true, recomputed: [], errors: [] };
     const dependents = this.dependentsOf(sourceId);
     const computed = await this.computeMany(dependents);
     const errors = dependents.flatMap((indicator) => computed.get(indicator.id)?.errors ?? []);
@@ -184,44 +212,42 @@ export class KpiEngine {
    */
   async check(): Promise<EngineError[]> {
     const errors: EngineError[] = [];
+    const guarded = await guardIndicators(this.sandbox, this.workspace.indicators);
     for (const indicator of this.workspace.indicators) {
-      const prepared = await this.prepareIndicator(indicator);
+      const prepared = await this.prepareIndicator(indicator, guarded);
       if ('errors' in prepared) {
         errors.push(...prepared.errors);
         continue;
       }
-      const fields = await bindIndicatorFields(this.sandbox, indicator, tableOf);
-      if (fields.length > 0) {
-        errors.push(...fields);
-        continue;
-      }
-      try {
-        await this.sandbox.bind(prepared.compiled.sql);
-      } catch (error) {
-        errors.push(indicatorError(indicator, duckdbMessage(error)));
-      }
+      const bound = await bindIndicatorFields(this.sandbox, indicator, tableOf, prepared.compiled.sql).catch((error: unknown) => [
+        indicatorError(indicator, messageOf(error)),
+      ]);
+      errors.push(...bound);
     }
     return errors;
   }
 
   /** The serving version of every loaded source. */
   versions(): Promise<SourceVersion[]> {
-    return this.store.currentVersions();
+    return this.sandbox.versions();
   }
 
-  /** Closes the database. */
-  close(): void {
-    this.sandbox.close();
+  /**
+   * Closes the database (and ends the engine's process); resolves once it is
+   * closed, so a database file is free for the next engine at once.
+   */
+  close(): Promise<void> {
+    return this.sandbox.close();
   }
 
-  private async loadOne(source: SourceDefinition, loader?: LoaderInstance, serving?: SourceVersion): Promise<SourceVersion> {
+  private async loadOne(source: SourceDefinition, serving?: SourceVersion): Promise<SourceVersion> {
     try {
-      const version = await loadSource(this.store, this.workspace.root, source, { ...(loader && { loader }), ...(serving && { serving }) });
+      const version = await this.sandbox.loadSource(source, serving);
       this.loadErrors.delete(source.id);
       return version;
     } catch (error) {
       // A refresh that fails keeps the previous version: only a source that never loaded counts as failed.
-      const current = await this.store.currentVersions(source.id);
+      const current = await this.sandbox.versions(source.id);
       if (current.length === 0) this.loadErrors.set(source.id, loadError(source, error));
       throw error;
     }
@@ -264,7 +290,7 @@ export class KpiEngine {
       if ('errors' in prepared) computed.set(indicator.id, { errors: prepared.errors });
       else ready.set(indicator.id, { indicator, compiled: prepared.compiled });
     }
-    const versions = await this.store.currentVersions();
+    const versions = await this.sandbox.versions();
     this.numericColumns = await readNumericColumns(this.sandbox);
     const { batches, errors } = compileIndicatorsForSource([...ready.values()].map(({ indicator }) => indicator), tableOf);
     // compileIndicator accepted these, so the batch compiler should too; if not, they run alone.
@@ -294,9 +320,11 @@ export class KpiEngine {
   /** Runs one indicator's own query; on failure, says which field is wrong where binding tells. */
   private async computeAlone({ indicator, compiled }: Ready, versions: readonly SourceVersion[]): Promise<Computed> {
     try {
-      const reader = await this.sandbox.select(compiled.sql);
-      return this.reportOf({ indicator, compiled }, reader.getRowsJS(), lineageOf(compiled.sourceIds, versions, compiled.sql, null));
+      const rows = await this.sandbox.select(compiled.sql);
+      return this.reportOf({ indicator, compiled }, rows, lineageOf(compiled.sourceIds, versions, compiled.sql, null));
     } catch (error) {
+      // Past a limit or in a crash, binding would only run into it again.
+      if (isStopped(error)) return { errors: [indicatorError(indicator, error.message)] };
       const fields = await bindIndicatorFields(this.sandbox, indicator, tableOf).catch(() => []);
       return { errors: fields.length > 0 ? fields : [indicatorError(indicator, duckdbMessage(error))] };
     }
@@ -323,7 +351,18 @@ function loadError(source: SourceDefinition, error: unknown): EngineError {
       sourceId: source.id,
     };
   }
-  return { file: source.file ?? `sources/${source.id}.yaml`, message: messageOf(error), sourceId: source.id };
+  const definitionFile = source.file ?? `sources/${source.id}.yaml`;
+  if (isStopped(error)) {
+    // The loader never said which file it read: a single file's path names it, a glob's source its definition.
+    const file = isGlob(source.path) ? definitionFile : source.path.replace(/^\.\//, '');
+    return { file, message: `loading ${error.message}`, sourceId: source.id };
+  }
+  return { file: definitionFile, message: messageOf(error), sourceId: source.id };
+}
+
+/** Whether two versions are one (across a process boundary they are equal, not identical). */
+function isSameVersion(version: SourceVersion, other: SourceVersion | undefined): boolean {
+  return other !== undefined && version.sourceId === other.sourceId && version.version === other.version;
 }
 
 /** The contract's part of a report, in the contract's key order. */

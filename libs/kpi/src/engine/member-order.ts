@@ -1,4 +1,4 @@
-import type { SandboxDatabase } from '../sandbox/index';
+import type { SandboxSession } from '../sandbox/sandbox-session';
 
 /** DuckDB type names whose values sort as numbers, not as the text they print as. */
 const numericType = /^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|DOUBLE|FLOAT|REAL|DECIMAL(\(.*\))?|NUMERIC(\(.*\))?)$/i;
@@ -12,12 +12,10 @@ export type NumericColumns = ReadonlyMap<string, ReadonlySet<string>>;
  * 10, as `ORDER BY` on the typed column gives; this tells the result builder
  * which dimensions to order as numbers.
  */
-export async function readNumericColumns(sandbox: SandboxDatabase): Promise<NumericColumns> {
-  const reader = await sandbox.select(
-    "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main'",
-  );
+export async function readNumericColumns(sandbox: SandboxSession): Promise<NumericColumns> {
+  const rows = await sandbox.select("SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main'");
   const byTable = new Map<string, Set<string>>();
-  for (const [table, column, type] of reader.getRowsJS()) {
+  for (const [table, column, type] of rows) {
     if (!numericType.test(String(type))) continue;
     const columns = byTable.get(String(table)) ?? new Set<string>();
     columns.add(String(column));

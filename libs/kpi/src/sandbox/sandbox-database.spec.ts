@@ -1,5 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,6 +67,41 @@ describe('SandboxDatabase', () => {
     ]);
     // The loaded data is still there to compute with.
     expect((await database.select('SELECT count(*) FROM source_misdrijven')).getRowsJS()).toEqual([[1n]]);
+  });
+
+  it('opened for loading, reads sources in place until it locks, runs no definition before, and after is as closed as ever', async () => {
+    const loading = await SandboxDatabase.openForLoading({ queryTimeoutMs: 500 });
+    try {
+      const store = new SourceStore(await loading.connect());
+      await store.prepare();
+      await loadSource(store, root, { id: 'misdrijven', title: 'M', path: 'data/misdrijven.csv' });
+      await expect(loading.select('SELECT 1')).rejects.toThrow('runs no definition before it is locked');
+      await expect(loading.describe('SELECT 1')).rejects.toThrow('runs no definition before it is locked');
+      await loading.lock();
+      const { target, statements } = attacks();
+      for (const sql of statements) {
+        await expect(loading.connection.run(sql), sql).rejects.toThrow(/disabled|locked|Permission|not allowed/i);
+      }
+      expect(existsSync(target)).toBe(false);
+      expect((await loading.select('SELECT count(*) FROM source_misdrijven')).getRowsJS()).toEqual([[1n]]);
+      expect(await loading.describe('SELECT pleegdatum FROM source_misdrijven')).toBe('DATE');
+    } finally {
+      loading.close();
+    }
+  });
+
+  it('in memory, writes no file at all: work past the memory limit fails rather than spill into the working folder', async () => {
+    const cwd = process.cwd();
+    const folder = await writeTempWorkspace({});
+    process.chdir(folder);
+    const small = await SandboxDatabase.open({ memoryLimit: '64MiB', threads: 1 });
+    try {
+      await expect(small.select(`SELECT count(*) FROM (SELECT i, repeat('x', 100) AS s FROM range(3000000) t(i) ORDER BY s, i DESC)`)).rejects.toThrow(/Out of Memory/);
+      expect(readdirSync(folder)).toEqual([]);
+    } finally {
+      small.close();
+      process.chdir(cwd);
+    }
   });
 
   it('sets a memory limit even when none is given: half the memory, at most 8 GiB', async () => {

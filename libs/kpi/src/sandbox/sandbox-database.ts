@@ -1,5 +1,7 @@
-import { type DuckDBConnection, DuckDBInstance, StatementType, type DuckDBResultReader } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBResultReader } from '@duckdb/node-api';
 import { totalmem } from 'node:os';
+import { quoteString } from '../compile/sql-quoting';
+import { duckdbModule } from './duckdb-module';
 import { withTimeout } from './query-timeout';
 
 /** How the sandboxed database is opened. */
@@ -12,6 +14,13 @@ export interface SandboxOptions {
   readonly threads?: number;
   /** Every definition query is interrupted after this many milliseconds (default 30 000). */
   readonly queryTimeoutMs?: number;
+  /**
+   * Where DuckDB may spill work larger than its memory limit. Default: beside a
+   * database file (DuckDB's own `<file>.tmp`); for `:memory:` nowhere, so an
+   * in-memory database writes no file at all (work past the limit fails with
+   * DuckDB's out-of-memory error instead of spilling into the working folder).
+   */
+  readonly temporaryDirectory?: string;
 }
 
 /**
@@ -29,14 +38,17 @@ export const defaultQueryTimeoutMs = 30_000;
 /**
  * The database that holds the loaded sources and runs indicator definitions.
  *
- * It is opened with `enable_external_access=false` and `lock_configuration=true`
- * from the very first moment, so no statement run on it, whatever passed the
+ * Locked, it runs with `enable_external_access=false` and
+ * `lock_configuration=true`, so no statement run on it, whatever passed the
  * guard, can read or write a file, attach a database, install or load an
  * extension, or change a setting back (defence in depth after CVE-2024-9264).
- * Sources reach it through {@link appendDataChunk}-style appenders fed by a
- * separate loader instance (see `sources/`), never through a file path.
+ * {@link open} locks it at once; {@link openForLoading} leaves it open for the
+ * loader's own `CREATE TABLE AS` reads of the source files (the fast way in),
+ * and {@link lock} must run before any definition does.
  */
 export class SandboxDatabase {
+  private isLockedNow = false;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     /** The connection that runs definitions; never hand it unvalidated text through `run()`. */
@@ -46,24 +58,55 @@ export class SandboxDatabase {
 
   /** Opens (or creates) the database with external access off and the configuration locked. */
   static async open(options: SandboxOptions = {}): Promise<SandboxDatabase> {
+    const database = await SandboxDatabase.openForLoading(options);
+    await database.lock();
+    return database;
+  }
+
+  /**
+   * Opens (or creates) the database still unlocked, for loading sources with
+   * SQL the loader writes itself; extensions are never installed or loaded on
+   * demand, and the memory limit holds from the first moment. Call
+   * {@link lock} before anything of a definition runs.
+   */
+  static async openForLoading(options: SandboxOptions = {}): Promise<SandboxDatabase> {
     const config: Record<string, string> = {
-      enable_external_access: 'false',
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
-      lock_configuration: 'true',
+      memory_limit: options.memoryLimit ?? defaultMemoryLimit(),
     };
-    config['memory_limit'] = options.memoryLimit ?? defaultMemoryLimit();
     if (options.threads !== undefined) config['threads'] = String(options.threads);
+    const path = options.databasePath ?? ':memory:';
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(options.databasePath ?? ':memory:', config);
+      instance = await createWhenFree(path, config);
     } catch (error) {
-      throw new Error(
-        `cannot open the DuckDB database ${options.databasePath ?? ':memory:'} (memory_limit ${config['memory_limit']}, threads ${options.threads ?? 'default'}): ${messageOf(error)}`,
-      );
+      throw new Error(`cannot open the DuckDB database ${path} (memory_limit ${config['memory_limit']}, threads ${options.threads ?? 'default'}): ${messageOf(error)}`);
     }
     const connection = await instance.connect();
+    const temporaryDirectory = options.temporaryDirectory ?? (path === ':memory:' ? '' : undefined);
+    try {
+      // The C API refuses an empty temp_directory at creation; before the lock, SET takes it.
+      if (temporaryDirectory !== undefined) await connection.run(`SET temp_directory = ${quoteString(temporaryDirectory)}`);
+    } catch (error) {
+      connection.closeSync();
+      instance.closeSync();
+      throw error;
+    }
     return new SandboxDatabase(instance, connection, options.queryTimeoutMs ?? defaultQueryTimeoutMs);
+  }
+
+  /** Whether {@link lock} has run: no file can be read or written any more, and no setting changed. */
+  get isLocked(): boolean {
+    return this.isLockedNow;
+  }
+
+  /** Turns external access off and locks the configuration; from here on no file is reachable. Idempotent. */
+  async lock(): Promise<void> {
+    if (this.isLockedNow) return;
+    await this.connection.run('SET enable_external_access = false');
+    await this.connection.run('SET lock_configuration = true');
+    this.isLockedNow = true;
   }
 
   /** A further connection to the same database (for loading, which must not wait on a running query). */
@@ -72,29 +115,70 @@ export class SandboxDatabase {
   }
 
   /**
-   * Runs exactly one SELECT statement, with the per-query timeout. More than one
-   * statement, or anything but a SELECT, is refused before it runs: `run()` would
-   * execute every statement in the string.
+   * Runs exactly one SELECT statement, with the per-query timeout over planning
+   * and running alike. More than one statement, or anything but a SELECT, is
+   * refused before it runs: `run()` would execute every statement in the string.
+   * Refused, too, before {@link lock}.
    */
   async select(sql: string, connection: DuckDBConnection = this.connection): Promise<DuckDBResultReader> {
-    const prepared = await prepareSingleSelect(connection, sql);
-    try {
-      return await withTimeout(connection, this.queryTimeoutMs, () => prepared.runAndReadAll());
-    } finally {
-      prepared.destroySync();
-    }
+    this.refuseUnlocked();
+    return withTimeout(connection, this.queryTimeoutMs, async () => {
+      const prepared = await prepareSingleSelect(connection, sql);
+      try {
+        return await prepared.runAndReadAll();
+      } finally {
+        prepared.destroySync();
+      }
+    });
   }
 
-  /** Binds a SELECT without running it: reports unknown columns, tables and type errors. */
+  /** Binds a SELECT without running it (within the per-query timeout): reports unknown columns, tables and type errors. */
   async bind(sql: string, connection: DuckDBConnection = this.connection): Promise<void> {
-    const prepared = await prepareSingleSelect(connection, sql);
-    prepared.destroySync();
+    await this.describe(sql, connection);
+  }
+
+  /** Binds a SELECT without running it and returns the type of its first column (`DATE`, `VARCHAR`, ...). */
+  async describe(sql: string, connection: DuckDBConnection = this.connection): Promise<string> {
+    this.refuseUnlocked();
+    const { DuckDBTypeId } = await duckdbModule();
+    return withTimeout(connection, this.queryTimeoutMs, async () => {
+      const prepared = await prepareSingleSelect(connection, sql);
+      try {
+        return DuckDBTypeId[prepared.columnTypeId(0)] ?? 'UNKNOWN';
+      } finally {
+        prepared.destroySync();
+      }
+    });
+  }
+
+  private refuseUnlocked(): void {
+    if (!this.isLockedNow) throw new Error('refused: the sandboxed database runs no definition before it is locked');
   }
 
   /** Closes the connection and the database. */
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
+  }
+}
+
+/** How long an opener waits for a database file that another process is still closing. */
+const fileLockWaitMs = 10_000;
+
+/**
+ * Creates the instance; while another process still holds the database file
+ * (an engine's process that is closing it), waits for it, up to 10 s.
+ */
+async function createWhenFree(path: string, config: Record<string, string>): Promise<DuckDBInstance> {
+  const { DuckDBInstance } = await duckdbModule();
+  const started = Date.now();
+  for (;;) {
+    try {
+      return await DuckDBInstance.create(path, config);
+    } catch (error) {
+      if (!/Could not set lock on file/.test(messageOf(error)) || Date.now() - started > fileLockWaitMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }
 
@@ -105,6 +189,7 @@ export async function prepareSingleSelect(connection: DuckDBConnection, sql: str
     throw new Error(`refused: expected exactly one SQL statement, found ${statements.count}`);
   }
   const prepared = await statements.prepare(0);
+  const { StatementType } = await duckdbModule();
   if (prepared.statementType !== StatementType.SELECT) {
     prepared.destroySync();
     throw new Error('refused: only a SELECT statement may run on the definitions connection');

@@ -1,3 +1,4 @@
+export * from './source-limits';
 export * from './source-load.error';
 export * from './source-loader';
 export * from './source-store';

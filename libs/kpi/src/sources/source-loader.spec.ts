@@ -24,19 +24,30 @@ async function failureOf(promise: Promise<unknown>): Promise<SourceLoadError> {
   return error as SourceLoadError;
 }
 
-describe('loadSource', () => {
+// Into an unlocked database, sources load with CREATE TABLE AS in the database itself (before the
+// first definition runs); into a locked one, a locked loader instance reads them and an appender copies.
+describe.each([
+  ['unlocked, CREATE TABLE AS', SandboxDatabase.openForLoading],
+  ['locked, copied through an appender', SandboxDatabase.open],
+] as const)('loadSource (%s)', (_, openDatabase) => {
   let database: SandboxDatabase;
   let store: SourceStore;
 
   beforeEach(async () => {
-    database = await SandboxDatabase.open();
+    database = await openDatabase();
     store = new SourceStore(await database.connect());
     await store.prepare();
   });
   afterEach(() => database.close());
 
+  // Read beside the definitions' connection, which runs nothing before the lock.
   async function rows(sql: string) {
-    return (await database.select(sql)).getRowsJS();
+    const connection = await database.connect();
+    try {
+      return (await connection.runAndReadAll(sql)).getRowsJS();
+    } finally {
+      connection.closeSync();
+    }
   }
 
   it('loads a CSV with sniffed types and records the version, rows, hash and files', async () => {

@@ -3,7 +3,7 @@ import type { ColumnType, SourceFormat } from '@koers/domain';
 import { readFile } from 'node:fs/promises';
 import { duckdbTypeOf } from './column-types';
 import type { RejectsTables } from './loader-instance';
-import { fileList, quoteName, stringLiteral } from './sql-text';
+import { quoteIdentifier, quoteString, quoteStringList } from '../compile/sql-quoting';
 
 /** A value that does not fit its declared type, and where it is. */
 export interface BadValue {
@@ -28,7 +28,7 @@ function scanOf(request: ReadRequest, files: readonly string[], extra: readonly 
   // CSV cannot combine union_by_name with a rejects table: its files share the
   // first file's columns (DuckDB says which file differs).
   if (files.length > 1 && request.format !== 'csv') options.push('union_by_name = true');
-  const list = fileList(files);
+  const list = quoteStringList(files);
   const tail = options.length > 0 ? `, ${options.join(', ')}` : '';
   switch (request.format) {
     case 'csv':
@@ -42,40 +42,59 @@ function scanOf(request: ReadRequest, files: readonly string[], extra: readonly 
 
 /** Drops the rejects tables of a CSV read (they live as long as the loader instance). */
 export async function dropRejects(connection: DuckDBConnection, rejects: RejectsTables): Promise<void> {
-  await connection.run(`DROP TABLE IF EXISTS ${quoteName(rejects.table)}; DROP TABLE IF EXISTS ${quoteName(rejects.scan)}`);
-}
-
-/** The sniffed column names of one file. */
-export async function columnsOf(connection: DuckDBConnection, request: ReadRequest, file: string): Promise<string[]> {
-  const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${scanOf(request, [file])}`);
-  return reader.getRowsJS().map((row) => String(row[0]));
+  await connection.run(`DROP TABLE IF EXISTS ${quoteIdentifier(rejects.table)}; DROP TABLE IF EXISTS ${quoteIdentifier(rejects.scan)}`);
 }
 
 /**
- * Starts streaming the rows of the source, declared columns in their declared
- * types. CSV reads with the declared types and `store_rejects`, so DuckDB itself
- * records every line that does not fit (see {@link firstCsvReject}); the other
- * formats cast, after {@link firstBadValue} found no value that would fail.
+ * Lists and structs nested deeper than this are refused: no municipal data
+ * needs it, and DuckDB spends minutes and gigabytes on such JSON (20,000
+ * levels in a 40 KB file), or crashes.
  */
-export function streamRows(connection: DuckDBConnection, request: ReadRequest, rejects: RejectsTables): Promise<DuckDBResult> {
+export const maxColumnNesting = 64;
+
+/** The sniffed column names of one file; throws when a column's type is nested deeper than {@link maxColumnNesting}. */
+export async function columnsOf(connection: DuckDBConnection, request: ReadRequest, file: string): Promise<string[]> {
+  const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${scanOf(request, [file])}`);
+  const columns = reader.getRowsJS().map(([name, type]) => ({ name: String(name), type: String(type) }));
+  for (const { name, type } of columns) {
+    const depth = type.split('').filter((character) => character === '[' || character === '(').length;
+    if (depth > maxColumnNesting) {
+      throw new Error(`column "${name}" is nested ${depth} levels deep, more than ${maxColumnNesting}: flatten the data into plain columns`);
+    }
+  }
+  return columns.map(({ name }) => name);
+}
+
+/**
+ * The SELECT that reads the rows of the source, declared columns in their
+ * declared types. CSV reads with the declared types and `store_rejects`, so
+ * DuckDB itself records every line that does not fit (see {@link firstCsvReject});
+ * the other formats cast, after {@link firstBadValue} found no value that would fail.
+ */
+export function rowsQuery(request: ReadRequest, rejects: RejectsTables): string {
   const declared = Object.entries(request.columns);
   if (request.format === 'csv') {
-    const extra = [`store_rejects = true`, `rejects_table = ${stringLiteral(rejects.table)}`, `rejects_scan = ${stringLiteral(rejects.scan)}`];
+    const extra = [`store_rejects = true`, `rejects_table = ${quoteString(rejects.table)}`, `rejects_scan = ${quoteString(rejects.scan)}`];
     if (declared.length > 0) {
-      extra.push(`types = {${declared.map(([name, type]) => `${stringLiteral(name)}: ${stringLiteral(duckdbTypeOf[type])}`).join(', ')}}`);
+      extra.push(`types = {${declared.map(([name, type]) => `${quoteString(name)}: ${quoteString(duckdbTypeOf[type])}`).join(', ')}}`);
     }
-    return connection.stream(`SELECT * FROM ${scanOf(request, request.files, extra)}`);
+    return `SELECT * FROM ${scanOf(request, request.files, extra)}`;
   }
-  const replace = declared.map(([name, type]) => `CAST(${quoteName(name)} AS ${duckdbTypeOf[type]}) AS ${quoteName(name)}`);
+  const replace = declared.map(([name, type]) => `CAST(${quoteIdentifier(name)} AS ${duckdbTypeOf[type]}) AS ${quoteIdentifier(name)}`);
   const select = replace.length > 0 ? `* REPLACE (${replace.join(', ')})` : '*';
-  return connection.stream(`SELECT ${select} FROM ${scanOf(request, request.files)}`);
+  return `SELECT ${select} FROM ${scanOf(request, request.files)}`;
+}
+
+/** Starts streaming the rows of {@link rowsQuery}, for copying into another database. */
+export function streamRows(connection: DuckDBConnection, request: ReadRequest, rejects: RejectsTables): Promise<DuckDBResult> {
+  return connection.stream(rowsQuery(request, rejects));
 }
 
 /** The first line DuckDB rejected while reading a CSV, if any. */
 export async function firstCsvReject(connection: DuckDBConnection, rejects: RejectsTables): Promise<BadValue | undefined> {
   const reader = await connection.runAndReadAll(
     `SELECT s.file_path, r.line, r.column_name, r.error_message
-       FROM ${quoteName(rejects.table)} r JOIN ${quoteName(rejects.scan)} s USING (scan_id, file_id)
+       FROM ${quoteIdentifier(rejects.table)} r JOIN ${quoteIdentifier(rejects.scan)} s USING (scan_id, file_id)
       ORDER BY s.file_path, r.line LIMIT 1`,
   );
   const row = reader.getRowsJS()[0];
@@ -97,9 +116,9 @@ export async function firstBadValue(connection: DuckDBConnection, request: ReadR
   const declared = Object.entries(request.columns);
   if (declared.length === 0 || request.format === 'csv') return undefined;
   const isBad = ([name, type]: [string, ColumnType]) =>
-    `(${quoteName(name)} IS NOT NULL AND TRY_CAST(${quoteName(name)} AS ${duckdbTypeOf[type]}) IS NULL)`;
-  const whichColumn = `CASE ${declared.map((entry) => `WHEN ${isBad(entry)} THEN ${stringLiteral(entry[0])}`).join(' ')} END`;
-  const valueOf = `CASE ${declared.map((entry) => `WHEN ${isBad(entry)} THEN CAST(${quoteName(entry[0])} AS VARCHAR)`).join(' ')} END`;
+    `(${quoteIdentifier(name)} IS NOT NULL AND TRY_CAST(${quoteIdentifier(name)} AS ${duckdbTypeOf[type]}) IS NULL)`;
+  const whichColumn = `CASE ${declared.map((entry) => `WHEN ${isBad(entry)} THEN ${quoteString(entry[0])}`).join(' ')} END`;
+  const valueOf = `CASE ${declared.map((entry) => `WHEN ${isBad(entry)} THEN CAST(${quoteIdentifier(entry[0])} AS VARCHAR)`).join(' ')} END`;
   const rowNumber = request.format === 'parquet' ? 'file_row_number' : 'NULL';
   const extra = request.format === 'parquet' ? ['filename = true', 'file_row_number = true'] : ['filename = true'];
   const reader = await connection.runAndReadAll(

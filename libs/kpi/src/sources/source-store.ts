@@ -1,5 +1,5 @@
 import type { DuckDBConnection, DuckDBResult } from '@duckdb/node-api';
-import { quoteName, stringLiteral } from './sql-text';
+import { quoteIdentifier, quoteString } from '../compile/sql-quoting';
 import { sourceTableName, type SourceVersion } from './source-version';
 
 const versionsTable = 'koers_source_versions';
@@ -11,7 +11,16 @@ const versionsTable = 'koers_source_versions';
  * table and leaves the serving version untouched.
  */
 export class SourceStore {
-  constructor(private readonly connection: DuckDBConnection) {}
+  constructor(
+    /** The sandboxed database's connection that loading runs on. */
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  /** Whether the database can still read files (it is not locked yet): then sources load with `CREATE TABLE AS`. */
+  async canReadFiles(): Promise<boolean> {
+    const reader = await this.connection.runAndReadAll(`SELECT current_setting('enable_external_access')`);
+    return reader.getRowsJS()[0]?.[0] === true;
+  }
 
   /** Creates the versions table when the database is new. */
   async prepare(): Promise<void> {
@@ -28,8 +37,8 @@ export class SourceStore {
     const staging = stagingName(sourceId);
     const names = rows.columnNames();
     const types = rows.columnTypes();
-    const columns = names.map((name, index) => `${quoteName(name)} ${String(types[index])}`);
-    await this.connection.run(`CREATE OR REPLACE TABLE ${quoteName(staging)} (${columns.join(', ')})`);
+    const columns = names.map((name, index) => `${quoteIdentifier(name)} ${String(types[index])}`);
+    await this.connection.run(`CREATE OR REPLACE TABLE ${quoteIdentifier(staging)} (${columns.join(', ')})`);
     const appender = await this.connection.createAppender(staging);
     let rowCount = 0;
     try {
@@ -44,9 +53,22 @@ export class SourceStore {
     return rowCount;
   }
 
+  /**
+   * Fills a fresh staging table for `sourceId` with the rows of `select`, run
+   * on this connection's own database (which must still be able to read the
+   * files); returns the row count and the staged column names.
+   */
+  async stageQuery(sourceId: string, select: string): Promise<{ rowCount: number; columns: string[] }> {
+    const staging = quoteIdentifier(stagingName(sourceId));
+    await this.connection.run(`CREATE OR REPLACE TABLE ${staging} AS ${select}`);
+    const reader = await this.connection.runAndReadAll(`SELECT count(*) FROM ${staging}`);
+    const described = await this.connection.runAndReadAll(`DESCRIBE ${staging}`);
+    return { rowCount: Number(reader.getRowsJS()[0]?.[0] ?? 0), columns: described.getRowsJS().map((row) => String(row[0])) };
+  }
+
   /** Drops a staging table left by a failed load. */
   async discard(sourceId: string): Promise<void> {
-    await this.connection.run(`DROP TABLE IF EXISTS ${quoteName(stagingName(sourceId))}`);
+    await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdentifier(stagingName(sourceId))}`);
   }
 
   /** Swaps the staging table in and records the version, all or nothing. */
@@ -55,15 +77,15 @@ export class SourceStore {
     await this.connection.run('BEGIN TRANSACTION');
     try {
       const next = await this.connection.runAndReadAll(
-        `SELECT coalesce(max(version), 0) + 1 FROM ${versionsTable} WHERE source_id = ${stringLiteral(version.sourceId)}`,
+        `SELECT coalesce(max(version), 0) + 1 FROM ${versionsTable} WHERE source_id = ${quoteString(version.sourceId)}`,
       );
       const number = Number(next.getRowsJS()[0]?.[0] ?? 1);
-      await this.connection.run(`DROP TABLE IF EXISTS ${quoteName(table)}`);
-      await this.connection.run(`ALTER TABLE ${quoteName(stagingName(version.sourceId))} RENAME TO ${quoteName(table)}`);
+      await this.connection.run(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
+      await this.connection.run(`ALTER TABLE ${quoteIdentifier(stagingName(version.sourceId))} RENAME TO ${quoteIdentifier(table)}`);
       await this.connection.run(
-        `INSERT INTO ${versionsTable} VALUES (${stringLiteral(version.sourceId)}, ${number}, ${version.rowCount},
-           ${stringLiteral(version.fileHash)}, ${stringLiteral(version.loadedAt)}::TIMESTAMP,
-           [${version.files.map(stringLiteral).join(', ')}]::VARCHAR[], ${stringLiteral(table)})`,
+        `INSERT INTO ${versionsTable} VALUES (${quoteString(version.sourceId)}, ${number}, ${version.rowCount},
+           ${quoteString(version.fileHash)}, ${quoteString(version.loadedAt)}::TIMESTAMP,
+           [${version.files.map(quoteString).join(', ')}]::VARCHAR[], ${quoteString(table)})`,
       );
       await this.connection.run('COMMIT');
       return { ...version, version: number, tableName: table };
@@ -75,7 +97,7 @@ export class SourceStore {
 
   /** The serving version of each source, or of one. */
   async currentVersions(sourceId?: string): Promise<SourceVersion[]> {
-    const where = sourceId === undefined ? '' : `WHERE source_id = ${stringLiteral(sourceId)}`;
+    const where = sourceId === undefined ? '' : `WHERE source_id = ${quoteString(sourceId)}`;
     const reader = await this.connection.runAndReadAll(
       `SELECT source_id, version, row_count, file_hash, strftime(loaded_at, '%Y-%m-%dT%H:%M:%S.%gZ'), files, table_name
          FROM ${versionsTable} ${where} QUALIFY version = max(version) OVER (PARTITION BY source_id) ORDER BY source_id`,

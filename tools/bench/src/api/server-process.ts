@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { repositoryRoot } from '../../../repository-root.mjs';
 
-const repositoryRoot = resolve(import.meta.dirname, '../../../..');
 
 /** The real Koers server process with the demo data, on a free port of 127.0.0.1 and a temp database. */
 export interface BenchServer {

@@ -1,5 +1,5 @@
 import type { Grain, IndicatorDefinition } from '@koers/domain';
-import { sourceTableName } from '@koers/kpi';
+import { quoteIdentifier, quoteString, sourceTableName } from '@koers/kpi';
 import { handWrittenDenominators, handWrittenMeasures } from './hand-written-measures';
 
 /** Period start, length and label of each grain, as an analyst writes them. */
@@ -42,8 +42,8 @@ export function handWrittenSql(indicator: IndicatorDefinition, style: HandWritte
     );
   }
   const grain = grains[indicator.grain];
-  const table = quote(sourceTableName(indicator.source));
-  const time = quote(indicator.time);
+  const table = quoteIdentifier(sourceTableName(indicator.source));
+  const time = quoteIdentifier(indicator.time);
   const start = `date_trunc('${indicator.grain}', ${time})`;
   const measure = aggregate(indicator.filter);
   const parts: Array<{ name: string; column?: string }> = [
@@ -57,7 +57,7 @@ export function handWrittenSql(indicator: IndicatorDefinition, style: HandWritte
       : parts.map(({ name, column }) =>
           column === undefined
             ? `${name} AS (SELECT ${start} AS p, ${measure} AS v FROM ${table} WHERE ${time} IS NOT NULL GROUP BY p)`
-            : `${name} AS (SELECT ${start} AS p, CAST(${quote(column)} AS VARCHAR) AS m, ${measure} AS v FROM ${table} WHERE ${time} IS NOT NULL GROUP BY p, m)`,
+            : `${name} AS (SELECT ${start} AS p, CAST(${quoteIdentifier(column)} AS VARCHAR) AS m, ${measure} AS v FROM ${table} WHERE ${time} IS NOT NULL GROUP BY p, m)`,
         );
   const per = indicator.per;
   if (per !== undefined) {
@@ -67,13 +67,13 @@ export function handWrittenSql(indicator: IndicatorDefinition, style: HandWritte
         `indicator "${indicator.id}": no hand-written SQL for per.measure "${per.measure}": add it to hand-written-measures.ts`,
       );
     }
-    const perTable = quote(sourceTableName(per.source));
-    const perTime = quote(per.time);
+    const perTable = quoteIdentifier(sourceTableName(per.source));
+    const perTime = quoteIdentifier(per.time);
     for (const { name, column } of parts) {
       ctes.push(
         column === undefined
           ? `${name}_den AS (SELECT ${perTime} AS s, CAST(${denominator} AS DOUBLE) AS d FROM ${perTable} WHERE ${perTime} IS NOT NULL GROUP BY s)`
-          : `${name}_den AS (SELECT ${perTime} AS s, coalesce(CAST(${quote(column)} AS VARCHAR), ${nullMemberKey}) AS k, CAST(${denominator} AS DOUBLE) AS d ` +
+          : `${name}_den AS (SELECT ${perTime} AS s, coalesce(CAST(${quoteIdentifier(column)} AS VARCHAR), ${nullMemberKey}) AS k, CAST(${denominator} AS DOUBLE) AS d ` +
               `FROM ${perTable} WHERE ${perTime} IS NOT NULL GROUP BY s, k)`,
       );
     }
@@ -101,7 +101,7 @@ function oneScanCtes(
   table: string,
   time: string,
 ): string[] {
-  const columns = parts.flatMap(({ column }) => (column === undefined ? [] : [quote(column)]));
+  const columns = parts.flatMap(({ column }) => (column === undefined ? [] : [quoteIdentifier(column)]));
   const keys = columns.map(
     (column, index) => `CAST(${column} AS VARCHAR) AS m${index}, GROUPING(${column}) AS g${index}`,
   );
@@ -113,12 +113,4 @@ function oneScanCtes(
       : `${name} AS (SELECT p, m${index - 1} AS m, v FROM all_parts WHERE g${index - 1} = 0)`,
   );
   return [all, ...picked];
-}
-
-function quote(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-function quoteString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }

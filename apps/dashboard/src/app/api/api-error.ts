@@ -1,11 +1,15 @@
 import { TRPCClientError } from '@trpc/client';
 
+/** What a page suggests after a NOT_FOUND or a malformed address, unless it says otherwise. */
+export const chooseMunicipalityHint = 'Kies een gemeente in de lijst bovenaan.';
+
 /**
  * Turns a failed request into one Dutch sentence a user can act on. The server
  * writes its NOT_FOUND messages for users (in Dutch), so those are shown as they
- * are; anything else is described by what it means for the user.
+ * are, followed by `hint` (where to go instead); anything else is described by
+ * what it means for the user.
  */
-export function describeApiError(error: unknown): string {
+export function describeApiError(error: unknown, hint = chooseMunicipalityHint): string {
   if (!(error instanceof TRPCClientError)) {
     return 'Er ging iets onverwachts mis in het dashboard. Probeer het opnieuw of laad de pagina opnieuw.';
   }
@@ -16,9 +20,12 @@ export function describeApiError(error: unknown): string {
       // answer was not tRPC (a proxy's error page, a server still starting).
       return 'De server van Koers is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.';
     case 'NOT_FOUND':
-      return `${error.message} Kies een gemeente in de lijst bovenaan.`;
+      return `${error.message} ${hint}`;
     case 'BAD_REQUEST':
-      return 'Dit adres verwijst niet naar een bestaande gemeente. Kies een gemeente in de lijst bovenaan.';
+      return `Dit adres verwijst niet naar een bestaande pagina. ${hint}`;
+    case 'INTERNAL_SERVER_ERROR':
+      // The server writes these for users: what happened and the id it logged the error under.
+      return error.message;
     case 'UNAUTHORIZED':
     case 'FORBIDDEN':
       return 'U heeft geen toegang tot deze gegevens. Meld u opnieuw aan of vraag toegang aan uw beheerder.';

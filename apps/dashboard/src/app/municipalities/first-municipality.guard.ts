@@ -5,7 +5,7 @@ import { filter, map, take } from 'rxjs';
 import { MunicipalitiesStore } from './municipalities.store';
 
 /**
- * On `/`, opens the programs of the first municipality. When the list fails to
+ * On `/`, opens the overview of the first municipality. When the list fails to
  * load or is empty it lets the start page through, which says why and offers a retry.
  */
 export const firstMunicipalityGuard: CanActivateFn = () => {
@@ -16,7 +16,7 @@ export const firstMunicipalityGuard: CanActivateFn = () => {
     take(1),
     map((municipalities) => {
       const first = municipalities?.[0];
-      return first ? router.createUrlTree(['/', first.id, 'programmas']) : true;
+      return first ? router.createUrlTree(['/', first.id]) : true;
     }),
   );
 };

@@ -1,15 +1,15 @@
 import { computed, inject, Injectable, resource } from '@angular/core';
 import type { Municipality } from '@koers/domain';
 import { describeApiError } from '../api/api-error';
-import { KOERS_API } from '../api/koers-api';
+import { KOERS_CLIENT } from '../api/koers-client';
 
 /** The municipalities this installation serves, loaded once for the whole app. */
 @Injectable({ providedIn: 'root' })
 export class MunicipalitiesStore {
-  private readonly api = inject(KOERS_API);
+  private readonly client = inject(KOERS_CLIENT);
 
   private readonly listResource = resource({
-    loader: ({ abortSignal }) => this.api.listMunicipalities(abortSignal),
+    loader: ({ abortSignal }) => this.client.municipalities.list.query(undefined, { signal: abortSignal }),
   });
 
   /** The municipalities, in the server's order; empty while loading or after an error. */

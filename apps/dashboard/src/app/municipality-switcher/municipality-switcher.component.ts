@@ -1,14 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, PendingTasks } from '@angular/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { NavigationEnd, PRIMARY_OUTLET, Router } from '@angular/router';
-import { filter, map } from 'rxjs';
+import { Router } from '@angular/router';
+import { KOERS_CLIENT } from '../api/koers-client';
+import { currentPath } from '../layout/current-path';
 import { MunicipalitiesStore } from '../municipalities/municipalities.store';
+import { switchTarget } from './switch-target';
 
 /**
- * Chooses the municipality whose programs are shown. The choice lives in the
- * URL (`/<municipalityId>/...`), so it survives a reload and can be shared.
+ * Chooses the municipality. The choice lives in the URL (`/<municipalityId>/...`),
+ * so it survives a reload and can be shared; switching keeps the kind of page
+ * (overview, program, indicator, comparison).
  */
 @Component({
   selector: 'koers-municipality-switcher',
@@ -19,22 +21,21 @@ import { MunicipalitiesStore } from '../municipalities/municipalities.store';
 })
 export class MunicipalitySwitcherComponent {
   private readonly router = inject(Router);
+  private readonly client = inject(KOERS_CLIENT);
+  private readonly pendingTasks = inject(PendingTasks);
   protected readonly store = inject(MunicipalitiesStore);
 
-  private readonly currentUrl = toSignal(
-    this.router.events.pipe(
-      filter((event) => event instanceof NavigationEnd),
-      map((event) => event.urlAfterRedirects),
-    ),
-    { initialValue: this.router.url },
-  );
+  /** The segments of the current path: the municipality first. */
+  private readonly path = currentPath();
 
-  /** The municipality in the URL: its first path segment. */
-  protected readonly selectedMunicipalityId = computed(
-    () => this.router.parseUrl(this.currentUrl()).root.children[PRIMARY_OUTLET]?.segments[0]?.path ?? null,
-  );
+  /** The municipality in the URL. */
+  protected readonly selectedMunicipalityId = computed(() => this.path()[0] ?? null);
 
   protected openMunicipality(municipalityId: string): void {
-    void this.router.navigate(['/', municipalityId, 'programmas']);
+    // A pending task: the app is not stable until the switch has landed.
+    void this.pendingTasks.run(async () => {
+      const target = await switchTarget(this.path(), municipalityId, this.client);
+      await this.router.navigate(target);
+    });
   }
 }

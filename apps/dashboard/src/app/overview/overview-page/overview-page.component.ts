@@ -1,0 +1,66 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { apiResource } from '../../api/api-resource';
+import { KOERS_CLIENT } from '../../api/koers-client';
+import { ComputationNoticeComponent } from '../../computation/computation-notice.component';
+import { refreshWhileCalculating } from '../../computation/refresh-while-calculating';
+import { PeriodPipe } from '../../format/format.pipes';
+import { LoadStateComponent } from '../../layout/load-state.component';
+import { pageTitle } from '../../layout/page-title';
+import { MunicipalitiesStore } from '../../municipalities/municipalities.store';
+import { indicatorStatusOrder } from '../../status/indicator-status';
+import { StatusBadgeComponent } from '../../status/status-badge.component';
+import { ProgramSummaryComponent } from '../program-summary/program-summary.component';
+
+/**
+ * `/:municipalityId`: the municipality *in één oogopslag*. How many indicators
+ * stand where, what changed since the previous quarter, and per program its
+ * effects with the status of their indicators and how its actions stand.
+ */
+@Component({
+  selector: 'koers-overview-page',
+  imports: [
+    ComputationNoticeComponent,
+    LoadStateComponent,
+    PeriodPipe,
+    ProgramSummaryComponent,
+    RouterLink,
+    StatusBadgeComponent,
+  ],
+  templateUrl: './overview-page.component.html',
+  styleUrl: './overview-page.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class OverviewPageComponent {
+  /** From the route. */
+  readonly municipalityId = input.required<string>();
+
+  private readonly client = inject(KOERS_CLIENT);
+  private readonly municipalities = inject(MunicipalitiesStore);
+
+  protected readonly overview = apiResource({
+    params: () => this.municipalityId(),
+    loader: (municipalityId, signal) => this.client.overview.get.query({ municipalityId }, { signal }),
+  });
+
+  protected readonly statusOrder = indicatorStatusOrder;
+
+  /** "Uithoorn in één oogopslag", from the answer or, while it loads, the municipality list. */
+  protected readonly heading = computed(() => {
+    const name = this.overview.value()?.municipality.name ?? this.municipalities.nameOf(this.municipalityId());
+    return name === undefined ? 'Overzicht' : `${name} in één oogopslag`;
+  });
+
+  protected readonly indicatorCount = computed(() => {
+    const counts = this.overview.value()?.indicatorStatus;
+    return counts === undefined ? 0 : indicatorStatusOrder.reduce((total, status) => total + counts[status], 0);
+  });
+
+  constructor() {
+    pageTitle(() => this.heading());
+    refreshWhileCalculating(
+      () => this.overview.value()?.computation,
+      () => this.overview.reload(),
+    );
+  }
+}

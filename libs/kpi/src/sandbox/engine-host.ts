@@ -1,0 +1,75 @@
+import type { SourceDefinition } from '@koers/domain';
+import type { SourceVersion } from '../sources/source-version';
+import { engineHostVariable, toWire, type HostReply, type HostRequest } from './host-protocol';
+import { LocalSandboxSession, type SessionOptions } from './local-session';
+import type { DescribeOutcome, ParseItem } from './sandbox-session';
+
+/**
+ * Whether this process was started as the engine's host (by
+ * `ProcessSandboxSession`, which re-executes the current entry when it runs
+ * from a bundle). An entry that is, calls {@link serveEngineHost} and nothing else.
+ */
+export function isEngineHostProcess(): boolean {
+  return process.env[engineHostVariable] === '1';
+}
+
+/**
+ * Serves a {@link LocalSandboxSession} to the parent process over IPC, one
+ * request at a time, until the parent closes it or goes away; then the
+ * process exits. This process holds the DuckDB database; the parent ends it
+ * past a time or memory limit, or sees it crash, and starts another.
+ *
+ * @returns a promise that never settles, so an entry that awaits it at its
+ *   top runs nothing else: `if (isEngineHostProcess()) await serveEngineHost();`
+ */
+export function serveEngineHost(): Promise<never> {
+  const send = process.send?.bind(process);
+  if (send === undefined) throw new Error(`serveEngineHost() runs only in the engine's child process (${engineHostVariable}=1, with an IPC channel)`);
+  let session: LocalSandboxSession | undefined;
+  const reply = (message: HostReply) => send(message);
+  const opened = () => {
+    if (session === undefined) throw new Error('the engine host got a request before "open"');
+    return session;
+  };
+  // The parent is gone (it exited, or closed this session): close the database cleanly and leave.
+  process.on('disconnect', () => {
+    void session?.close().finally(() => process.exit(0));
+    if (session === undefined) process.exit(0);
+  });
+  process.on('message', (request: HostRequest) => {
+    void handle(request)
+      .then((result) => reply({ id: request.id, result }))
+      .catch((error: unknown) => reply({ id: request.id, error: toWire(error) }));
+  });
+  return new Promise<never>(() => undefined);
+
+  async function handle({ id, method, args }: HostRequest): Promise<unknown> {
+    switch (method) {
+      case 'open':
+        session = await LocalSandboxSession.open(args[0] as SessionOptions);
+        return null;
+      case 'versions':
+        return opened().versions(args[0] as string | undefined);
+      case 'loadSource':
+        return opened().loadSource(args[0] as SourceDefinition, args[1] as SourceVersion | undefined);
+      case 'parseExpressions':
+        return opened().parseExpressions(args[0] as ParseItem[]);
+      case 'select':
+        return opened().select(args[0] as string);
+      case 'describe': {
+        // Statement by statement, each announced, so the parent's time limit is per statement, as here.
+        const outcomes: DescribeOutcome[] = [];
+        for (const [index, sql] of (args[0] as string[]).entries()) {
+          if (index > 0) reply({ id, nextStatement: true });
+          outcomes.push(...(await opened().describe([sql])));
+        }
+        return outcomes;
+      }
+      case 'close':
+        // The parent disconnects once it has this answer; then this process ends.
+        await session?.close();
+        session = undefined;
+        return null;
+    }
+  }
+}
