@@ -128,6 +128,7 @@ export function finishedComputation(municipalityId: string, finishedAt = '2026-1
     id: `computation-${municipalityId}`,
     municipalityId,
     trigger: 'start',
+    requestedAt: finishedAt,
     startedAt: finishedAt,
     finishedAt,
     status: 'succeeded',

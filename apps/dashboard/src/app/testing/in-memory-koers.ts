@@ -1,6 +1,7 @@
 import { type EnvironmentProviders, makeEnvironmentProviders } from '@angular/core';
 import { type ApiContext, appRouter, type InstallationMode } from '@koers/api';
-import { type CatalogContents, InMemoryCatalog, sampleCatalogContents } from '@koers/api/testing';
+import { type CatalogContents, InMemoryCatalog, sampleCatalogContents, sampleViewer } from '@koers/api/testing';
+import type { Viewer } from '@koers/domain';
 import { createTRPCClient, localLink } from '@trpc/client';
 import { KOERS_CLIENT, type KoersClient } from '../api/koers-client';
 import { provideKoersRouter } from '../app.routes';
@@ -28,11 +29,13 @@ export interface InMemoryKoers {
  * TestBed.configureTestingModule({ providers: [koers.providers] });
  * const harness = await RouterTestingHarness.create('/uithoorn');
  */
-export function inMemoryKoers(options: { contents?: CatalogContents; mode?: InstallationMode } = {}): InMemoryKoers {
+export function inMemoryKoers(options: { contents?: CatalogContents; mode?: InstallationMode; viewer?: Viewer | null } = {}): InMemoryKoers {
   const catalog = new InMemoryCatalog(options.contents ?? sampleCatalogContents());
   const context: ApiContext = {
     catalog,
     mode: options.mode ?? 'demo',
+    // A member of the college of every sample municipality, unless the spec says who is signed in.
+    viewer: options.viewer === undefined ? sampleViewer('college') : options.viewer,
     now: () => testNow,
     // A spec that expects a failure sees it in the page; nothing to log here.
     reportInternalError: () => undefined,
