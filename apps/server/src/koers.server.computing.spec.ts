@@ -75,7 +75,7 @@ describe('the Koers server computes', () => {
   it('keeps serving the previous values of a broken source, with the error and the age of the values', async () => {
     const before = await api().indicators.get.query({ municipalityId: 'uithoorn', indicatorId: 'winkeldiefstallen' });
     const computations = log.lines.filter((line) => line.includes('indicatoren berekend')).length;
-    await writeFile(join(folder, 'demo/uithoorn/data/misdrijven.csv'), 'pleegdatum,soort,wijk\n2025-13-45,"kapot\n');
+    await writeFile(join(folder, 'var/workspaces/uithoorn/data/misdrijven.csv'), 'pleegdatum,soort,wijk\n2025-13-45,"kapot\n');
     await expect.poll(() => log.lines.filter((line) => line.includes('indicatoren berekend')).length, { timeout: 60_000 }).toBe(computations + 1);
 
     const after = await api().indicators.get.query({ municipalityId: 'uithoorn', indicatorId: 'winkeldiefstallen' });

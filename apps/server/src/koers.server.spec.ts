@@ -89,7 +89,7 @@ describe('the Koers server', () => {
   });
 
   it('printed the problem in a demo workspace with file and line, skipped that item, and printed the sign-ins', () => {
-    const problem = `${join(folder, 'demo/uithoorn/programs/kapot.yaml')}:2: budgett: unknown field "budgett"`;
+    const problem = `${join(folder, 'var/workspaces/uithoorn/programs/kapot.yaml')}:2: budgett: unknown field "budgett"`;
     expect(log.lines).toContainEqual(expect.stringContaining(problem));
     const signIns = log.lines.find((line) => line.includes('Demo-aanmeldingen')) ?? '';
     expect(signIns).toContain(`Koers draait op ${baseUrl}`);

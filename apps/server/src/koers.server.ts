@@ -141,7 +141,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       const db = await openDatabase(settings.database);
       if (settings.isDemo && (await needsDemoImport(db, await hasMunicipalities(db)))) {
         log.info('Eerste start: de demogemeenten worden ingelezen ...');
-        await importDemoWorkspaces(db, settings.demoDirectory, log, repositoryRoot);
+        await importDemoWorkspaces(db, settings.demoDirectory, settings.workspacesDirectory, log, repositoryRoot);
       }
       if (settings.isDemo) await ensureDemoUsers(db, await listMunicipalities(db));
       const sessions = new SessionService(db, settings.auth);

@@ -12,6 +12,12 @@ export interface ServerSettings {
   readonly dashboardDirectory: string;
   /** Absolute path of the folder with one demo workspace per municipality. */
   readonly demoDirectory: string;
+  /**
+   * Absolute path of the folder that holds the municipalities' workspaces the
+   * installation serves and changes (`<id>/`); the demo is copied here. Several
+   * instances must see the same folder.
+   */
+  readonly workspacesDirectory: string;
   readonly computation: ComputationSettings;
   readonly auth: AuthSettings;
   /** Mounts `bench.bare` for `npm run bench:api`; never in production. */

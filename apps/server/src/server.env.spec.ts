@@ -12,6 +12,7 @@ describe('readServerSettings', () => {
       isDemo: true,
       dashboardDirectory: join(repositoryRoot, 'dist/apps/dashboard/browser'),
       demoDirectory: join(repositoryRoot, 'data/demo'),
+      workspacesDirectory: join(repositoryRoot, 'var/workspaces'),
       isBenchmark: false,
       computation: {
         engineDirectory: join(repositoryRoot, 'var/engines'),

@@ -65,7 +65,8 @@ const environmentSchema = z
     KOERS_DEMO: booleanText.default(true),
     KOERS_DASHBOARD_DIR: pathText.default(resolve(repositoryRoot, 'dist/apps/dashboard/browser')),
     KOERS_DEMO_DIR: pathText.default(resolve(repositoryRoot, 'data/demo')),
-    KOERS_BENCH: booleanText.default(false),
+    KOERS_WORKSPACES_DIR: pathText.default(resolve(repositoryRoot, 'var/workspaces')),
+  KOERS_BENCH: booleanText.default(false),
     KOERS_ENGINE_DIR: pathText.default(resolve(repositoryRoot, 'var/engines')),
     KOERS_ENGINE_MEMORY: byteSize.optional(),
     KOERS_COMPUTE_CONCURRENCY: wholeNumber('must be a whole number of 1 or more (for example 1)', 1).default(1),
@@ -161,6 +162,7 @@ export function readServerSettings(environment: NodeJS.ProcessEnv): ServerSettin
     isDemo: env.KOERS_DEMO,
     dashboardDirectory: env.KOERS_DASHBOARD_DIR,
     demoDirectory: env.KOERS_DEMO_DIR,
+    workspacesDirectory: env.KOERS_WORKSPACES_DIR,
     isBenchmark: env.KOERS_BENCH,
     computation: {
       engineDirectory: env.KOERS_ENGINE_DIR,

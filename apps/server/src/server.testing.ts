@@ -14,6 +14,7 @@ export function testSettings(folder: string, overrides: Partial<ServerSettings> 
     isBenchmark: false,
     dashboardDirectory: join(folder, 'dashboard'),
     demoDirectory: join(folder, 'demo'),
+    workspacesDirectory: join(folder, 'var', 'workspaces'),
     computation: {
       engineDirectory: join(folder, 'var', 'engines'),
       memoryBudgetBytes: 512 * 1024 * 1024,

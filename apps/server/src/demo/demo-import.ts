@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { access, cp, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { formatProblem, identifierPattern, type Municipality } from '@koers/domain';
 import { type AppDatabase, findUserByEmail, hasAuditBy, importWorkspace, listAudit, recordAudit, saveProgressUpdates, saveUsers } from '@koers/persistence';
@@ -15,7 +15,8 @@ export interface DemoLog {
 
 /**
  * Fills an empty database with every workspace folder under `demoDirectory`
- * (the folder name is the municipality id) and the team leads' progress of
+ * (the folder name is the municipality id), each copied first into
+ * `workspacesDirectory` (unless a copy is there already) and served from that copy, and the team leads' progress of
  * the last two quarters. A problem in a workspace is printed as
  * `path:line: message` and only that item is left out; a workspace that
  * cannot be stored at all is skipped. Never throws for bad demo data.
@@ -23,6 +24,7 @@ export interface DemoLog {
 export async function importDemoWorkspaces(
   db: AppDatabase,
   demoDirectory: string,
+  workspacesDirectory: string,
   log: DemoLog,
   relativeTo: string,
 ): Promise<Municipality[]> {
@@ -37,7 +39,9 @@ export async function importDemoWorkspaces(
 
   const imported: Municipality[] = [];
   for (const folder of folders) {
-    const directory = join(demoDirectory, folder);
+    // The installation works on a copy, so what is changed through Koers never touches the demo files in the repository.
+    const directory = join(workspacesDirectory, folder);
+    if (!(await exists(directory))) await cp(join(demoDirectory, folder), directory, { recursive: true });
     const fromRoot = relative(relativeTo, directory);
     // Paths inside the repository print short (data/demo/uithoorn/...); others in full.
     const shown = fromRoot && !fromRoot.startsWith('..') ? fromRoot : directory;
@@ -104,5 +108,12 @@ export async function ensureDemoUsers(db: AppDatabase, municipalities: readonly 
       const existing = known[index]?.user;
       return existing === undefined ? user : { id: existing.id, name: existing.name, email: existing.email, grants: user.grants };
     }),
+  );
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
   );
 }

@@ -16,6 +16,12 @@ export const computationJobsMigration: Migration = {
     await db.schema.alterTable('computations').addColumn('requested_at', 'timestamptz').execute();
     await db.schema.alterTable('computations').addColumn('claimed_by', 'text').execute();
     await sql`update computations set requested_at = started_at`.execute(db);
+    // Claiming a computation updates started_at. DuckDB turns an update of an
+    // indexed column into a delete and an insert in the index, which went wrong
+    // under concurrent claims ("Failed to delete all rows from index"): the
+    // index is on requested_at, which never changes once written.
+    await db.schema.dropIndex('computations_municipality_idx').execute();
+    await db.schema.createIndex('computations_requested_idx').on('computations').columns(['municipality_id', 'requested_at']).execute();
 
     await db.schema
       .createTable('computation_slots')
@@ -36,6 +42,8 @@ export const computationJobsMigration: Migration = {
   async down(db: Kysely<unknown>): Promise<void> {
     await db.schema.dropTable('data_version').execute();
     await db.schema.dropTable('computation_slots').execute();
+    await db.schema.dropIndex('computations_requested_idx').execute();
+    await db.schema.createIndex('computations_municipality_idx').on('computations').columns(['municipality_id', 'started_at']).execute();
     await db.schema.alterTable('computations').dropColumn('claimed_by').execute();
     await db.schema.alterTable('computations').dropColumn('requested_at').execute();
   },

@@ -35,15 +35,17 @@ export async function saveUsers(db: Kysely<Database>, users: readonly NewUser[])
       // What a save changes; a password or identity left out stays as it is.
       const update = {
         name: user.name,
-        email: normalizeEmail(user.email),
         ...(user.passwordHash === undefined ? {} : { password_hash: user.passwordHash }),
         ...(user.oidc === undefined ? {} : { oidc_issuer: user.oidc?.issuer ?? null, oidc_subject: user.oidc?.subject ?? null }),
       };
+      const email = normalizeEmail(user.email);
       await trx
         .insertInto('users')
-        .values({ id: user.id, ...update })
+        .values({ id: user.id, email, ...update })
         .onConflict((conflict) => conflict.column('id').doUpdateSet(update))
         .execute();
+      // The e-mail address is indexed (unique): written only when it changes, since DuckDB rewrites an index entry on every update of its column.
+      await trx.updateTable('users').set({ email }).where('id', '=', user.id).where('email', '<>', email).execute();
       await trx.deleteFrom('grants').where('user_id', '=', user.id).execute();
       if (user.grants.length > 0) {
         await trx
