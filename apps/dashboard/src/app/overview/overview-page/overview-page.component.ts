@@ -1,13 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { apiResource } from '../../api/api-resource';
 import { KOERS_CLIENT } from '../../api/koers-client';
 import { ComputationNoticeComponent } from '../../computation/computation-notice.component';
-import { refreshWhileCalculating } from '../../computation/refresh-while-calculating';
+import { RecomputeButtonComponent } from '../../computation/recompute-button.component';
+import { calculatingRefreshMilliseconds, refreshWhileCalculating } from '../../computation/refresh-while-calculating';
 import { PeriodPipe } from '../../format/format.pipes';
 import { LoadStateComponent } from '../../layout/load-state.component';
 import { pageTitle } from '../../layout/page-title';
 import { MunicipalitiesStore } from '../../municipalities/municipalities.store';
+import { SessionStore } from '../../session/session.store';
+import { mayRunComputations } from '../../session/viewer-abilities';
 import { indicatorStatusOrder } from '../../status/indicator-status';
 import { StatusBadgeComponent } from '../../status/status-badge.component';
 import { ProgramSummaryComponent } from '../program-summary/program-summary.component';
@@ -24,6 +27,7 @@ import { ProgramSummaryComponent } from '../program-summary/program-summary.comp
     LoadStateComponent,
     PeriodPipe,
     ProgramSummaryComponent,
+    RecomputeButtonComponent,
     RouterLink,
     StatusBadgeComponent,
   ],
@@ -37,6 +41,7 @@ export class OverviewPageComponent {
 
   private readonly client = inject(KOERS_CLIENT);
   private readonly municipalities = inject(MunicipalitiesStore);
+  private readonly session = inject(SessionStore);
 
   protected readonly overview = apiResource({
     params: () => this.municipalityId(),
@@ -44,6 +49,12 @@ export class OverviewPageComponent {
   });
 
   protected readonly statusOrder = indicatorStatusOrder;
+
+  /** "Nu opnieuw berekenen": for the data team and admins of this municipality. */
+  protected readonly mayRecompute = computed(() => mayRunComputations(this.session.viewer(), this.municipalityId()));
+
+  /** Set when this user asked for a computation here: the page asks again until it has finished. */
+  private readonly isFollowingComputation = signal(false);
 
   /** "Uithoorn in één oogopslag", from the answer or, while it loads, the municipality list. */
   protected readonly heading = computed(() => {
@@ -62,5 +73,21 @@ export class OverviewPageComponent {
       () => this.overview.value()?.computation,
       () => this.overview.reload(),
     );
+    effect((onCleanup) => {
+      const computation = this.overview.value()?.computation;
+      if (!this.isFollowingComputation() || computation === undefined) return;
+      if (computation.state !== 'running' && computation.state !== 'pending') {
+        this.isFollowingComputation.set(false);
+        return;
+      }
+      const timer = setTimeout(() => this.overview.reload(), calculatingRefreshMilliseconds);
+      onCleanup(() => clearTimeout(timer));
+    });
+  }
+
+  /** The computation is queued: show it, and follow it until it has finished. */
+  protected followComputation(): void {
+    this.isFollowingComputation.set(true);
+    this.overview.reload();
   }
 }
