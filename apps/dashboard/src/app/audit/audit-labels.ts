@@ -29,3 +29,38 @@ export function auditEntityLabel(entity: string): string {
 export function auditActionLabel(action: string): string {
   return actionLabels[action] ?? action;
 }
+
+/** Fields of the recorded states the dashboard names in Dutch; any other keeps its name in code. */
+const fieldLabels: Readonly<Record<string, string>> = {
+  trigger: 'aanleiding',
+  root: 'map',
+  municipality: 'gemeente',
+  municipalities: 'gemeenten',
+  programs: 'programma’s',
+  effects: 'effecten',
+  tasks: 'opgaven',
+  actions: 'acties',
+  indicators: 'indicatoren',
+  department: 'afdeling',
+  portfolioHolders: 'portefeuillehouders',
+  status: 'status',
+  method: 'manier',
+};
+
+/** The field's name in Dutch, or its name in code. */
+export function auditFieldLabel(field: string): string {
+  return fieldLabels[field] ?? field;
+}
+
+/** Why a computation ran, as the trail records it (`after.trigger`). */
+const triggerLabels: Readonly<Record<string, string>> = {
+  start: 'start van de server',
+  change: 'gewijzigde bestanden',
+  request: 'op verzoek',
+  recovery: 'herstel na een onderbreking',
+};
+
+/** A recorded value in Dutch where the dashboard knows its words (a computation's trigger); else as it is. */
+export function auditValueLabel(field: string, value: string | null): string | null {
+  return field === 'trigger' && value !== null ? (triggerLabels[value] ?? value) : value;
+}

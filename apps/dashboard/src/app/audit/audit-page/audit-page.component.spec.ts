@@ -38,20 +38,20 @@ describe('AuditPageComponent', () => {
     const shown = rows(harness);
     expect(shown).toHaveLength(50);
     expect(shown.slice(0, 3)).toEqual([
-      ['27 november 2026 om 10:15', 'data@proef.koers.example', 'Berekening uithoorn', 'aangevraagd', 'trigger: request'],
+      ['27 november 2026 om 10:15', 'data@proef.koers.example', 'Berekening uithoorn', 'aangevraagd', 'aanleiding: op verzoek'],
       [
         '20 november 2026 om 15:02',
         'admin@proef.koers.example',
         'Programma bestuur-en-organisatie',
         'gewijzigd',
-        'department: was Bestuur → werd Bestuur en Organisatie',
+        'afdeling: was Bestuur → werd Bestuur en Organisatie',
       ],
       [
         '2 november 2026 om 09:00',
         'koers',
         'Werkruimte (bronnen, indicatoren, programma’s) uithoorn',
         'ingelezen',
-        'municipality: Uithoorn programs: 2 indicators: 3',
+        'gemeente: Uithoorn programma’s: 2 indicatoren: 3',
       ],
     ]);
     expect(harness.routeNativeElement?.querySelector('tbody time')?.getAttribute('datetime')).toBe('2026-11-27T09:15:00.000Z');

@@ -23,7 +23,7 @@ import { pageTitle } from '../../layout/page-title';
 import { MunicipalitiesStore } from '../../municipalities/municipalities.store';
 import { describeChange } from '../audit-change';
 import { auditQueryParams, auditQueryProblem, readAuditQuery, toAuditListFilter, type AuditQuery } from '../audit-filter';
-import { auditActionLabel, auditEntityLabel, auditEntityLabels } from '../audit-labels';
+import { auditActionLabel, auditEntityLabel, auditEntityLabels, auditFieldLabel, auditValueLabel } from '../audit-labels';
 import { type AuditEntry, AuditTrailStore } from '../audit-trail.store';
 
 /** A change as the table shows it. */
@@ -129,6 +129,10 @@ function toRow(record: AuditEntry): AuditRow {
     entity: auditEntityLabel(record.entity),
     entityId: record.entityId,
     action: auditActionLabel(record.action),
-    changes: describeChange(record.before, record.after),
+    changes: describeChange(record.before, record.after).map((change) => ({
+      field: change.field === '' ? '' : auditFieldLabel(change.field),
+      before: auditValueLabel(change.field, change.before),
+      after: auditValueLabel(change.field, change.after),
+    })),
   };
 }

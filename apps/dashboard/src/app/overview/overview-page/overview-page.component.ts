@@ -15,6 +15,9 @@ import { indicatorStatusOrder } from '../../status/indicator-status';
 import { StatusBadgeComponent } from '../../status/status-badge.component';
 import { ProgramSummaryComponent } from '../program-summary/program-summary.component';
 
+/** How long the page follows a computation it asked for: the server stops one after 10 minutes by default. */
+const followComputationMilliseconds = 11 * 60_000;
+
 /**
  * `/:municipalityId`: the municipality *in één oogopslag*. How many indicators
  * stand where, what changed since the previous quarter, and per program its
@@ -53,8 +56,12 @@ export class OverviewPageComponent {
   /** "Nu opnieuw berekenen": for the data team and admins of this municipality. */
   protected readonly mayRecompute = computed(() => mayRunComputations(this.session.viewer(), this.municipalityId()));
 
-  /** Set when this user asked for a computation here: the page asks again until it has finished. */
-  private readonly isFollowingComputation = signal(false);
+  /**
+   * Set when this user asked for a computation here: the finish of the last
+   * computation before it. The page asks again until a later one has finished
+   * (the queued computation may show as running only a moment after the request).
+   */
+  private readonly followedComputation = signal<{ readonly lastFinishedBefore: string | null; readonly giveUpAt: number } | null>(null);
 
   /** "Uithoorn in één oogopslag", from the answer or, while it loads, the municipality list. */
   protected readonly heading = computed(() => {
@@ -75,9 +82,10 @@ export class OverviewPageComponent {
     );
     effect((onCleanup) => {
       const computation = this.overview.value()?.computation;
-      if (!this.isFollowingComputation() || computation === undefined) return;
-      if (computation.state !== 'running' && computation.state !== 'pending') {
-        this.isFollowingComputation.set(false);
+      const followed = this.followedComputation();
+      if (followed === null || computation === undefined) return;
+      if (computation.lastFinishedAt !== followed.lastFinishedBefore || Date.now() > followed.giveUpAt) {
+        this.followedComputation.set(null);
         return;
       }
       const timer = setTimeout(() => this.overview.reload(), calculatingRefreshMilliseconds);
@@ -85,9 +93,10 @@ export class OverviewPageComponent {
     });
   }
 
-  /** The computation is queued: show it, and follow it until it has finished. */
+  /** The computation is queued: show it, and follow it until it has finished (at most as long as the server lets one run). */
   protected followComputation(): void {
-    this.isFollowingComputation.set(true);
+    const lastFinishedBefore = this.overview.value()?.computation.lastFinishedAt ?? null;
+    this.followedComputation.set({ lastFinishedBefore, giveUpAt: Date.now() + followComputationMilliseconds });
     this.overview.reload();
   }
 }
