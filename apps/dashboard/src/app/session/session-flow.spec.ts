@@ -185,5 +185,7 @@ describe('the screens per role', () => {
     const alert = app.main()?.querySelector('[role="alert"]');
     expect(textOf(alert)).toContain('U heeft geen toegang tot deze gegevens van gemeente "hilversum".');
     expect(Array.from(alert?.querySelectorAll('a') ?? []).map((link) => link.getAttribute('href'))).toEqual(['/uithoorn']);
+    // No sections of a municipality that is not theirs.
+    expect(app.element.querySelector('nav[aria-label="Onderdelen"]')).toBeNull();
   });
 });
