@@ -1,5 +1,6 @@
 export { appRouter, type AppRouter } from './lib/app.router';
-export { createCallerFactory, maskedInternalError, mergeRouters, publicProcedure, router } from './lib/trpc';
+export { createCallerFactory, maskedInternalError, mergeRouters, ownMunicipalitiesProcedure, publicProcedure, router } from './lib/trpc';
+export { anyRole, readers, type Access } from './lib/access/access';
 export type { ApiContext, InstallationMode } from './lib/context';
 export { ReadModelCache } from './lib/read-model-cache';
 export type { KoersCatalog, ProgramOverview } from '@koers/domain';

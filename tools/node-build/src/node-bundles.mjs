@@ -113,7 +113,8 @@ export async function buildNodeBundle(root, name, { isPruning = false } = {}) {
     target: 'node20',
     tsconfig: 'tsconfig.base.json',
     // Native: loaded from node_modules at run time.
-    external: ['@duckdb/*'],
+    // Native modules load from node_modules at run time; pg-native is pg's optional native driver, never installed here.
+    external: ['@duckdb/*', '@node-rs/*', 'pg-native'],
     // Bundled CommonJS packages may `require` Node's own modules.
     banner: { js: "import { createRequire as __koersCreateRequire } from 'node:module'; const require = __koersCreateRequire(import.meta.url);" },
     metafile: true,

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 /** The password of every demo account. */
 export const demoPassword = 'koers-demo';
@@ -28,9 +28,14 @@ export async function signIn(baseUrl: string, email: string, password = demoPass
 }
 
 /** A browser context (its own cookies) already signed in as `email`, for pages that are not about signing in. */
-export async function signedInContext(browser: Browser, baseUrl: string, email: string, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+export async function signedInContext(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  options: BrowserContextOptions = { viewport: { width: 1280, height: 900 } },
+): Promise<BrowserContext> {
   const session = await signIn(baseUrl, email);
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
   await context.addCookies([{ name: session.name, value: session.value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
   return context;
 }

@@ -14,6 +14,8 @@ export interface ProgramOverview {
   readonly department: string | null;
   readonly vision: string | null;
   readonly policyDocuments: readonly string[];
+  /** The year of the program budget the program belongs to (programmabegroting), where it is known. */
+  readonly budgetYear?: number;
   readonly effects: readonly Pick<Effect, 'id' | 'title' | 'description' | 'indicators'>[];
   readonly tasks: readonly (Pick<Task, 'id' | 'title' | 'description' | 'effects'> & {
     readonly actions: readonly Action[];

@@ -8,6 +8,8 @@ export interface MunicipalityTable {
   workspace_root: string | null;
   /** sha256 of the imported program structure: a computation re-imports only when it differs. */
   structure_hash: string | null;
+  /** The year of the program budget in force (programmabegroting). */
+  budget_year: number | null;
 }
 
 /** A program (chapter of the budget); lists are JSON arrays of strings, which every dialect stores as text. */
@@ -21,6 +23,8 @@ export interface ProgramTable {
   vision: string | null;
   policy_documents: string;
   source_file: string | null;
+  /** The year of the program budget the program belongs to. */
+  budget_year: number | null;
 }
 
 /** An effect (beoogd effect) of a program. */

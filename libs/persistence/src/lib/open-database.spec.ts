@@ -24,7 +24,9 @@ describe('openDatabase', () => {
       expect(tables).toEqual([
         'actions',
         'audit_log',
+        'computation_slots',
         'computations',
+        'data_version',
         'effect_indicators',
         'effects',
         'grants',

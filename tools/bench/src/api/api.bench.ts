@@ -14,8 +14,8 @@ interface Figures {
   readonly failures: number;
 }
 
-async function measure(url: string, seconds: number): Promise<Figures> {
-  const result = await autocannon({ url, connections: load.connections, duration: seconds });
+async function measure(url: string, seconds: number, headers: Record<string, string>): Promise<Figures> {
+  const result = await autocannon({ url, connections: load.connections, duration: seconds, headers });
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -40,24 +40,32 @@ function line(name: string, figure: Figures): string {
 
 const server = await startBenchServer({ KOERS_BENCH: 'true' });
 try {
+  // Both procedures need a session: every request pays the session check, as a signed-in user's does.
+  const signIn = await fetch(`${server.baseUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.baseUrl },
+    body: JSON.stringify({ email: 'college@demo.koers.nl', password: 'koers-demo' }),
+  });
+  if (!signIn.ok) throw new Error(`signing in answered ${signIn.status}: ${await signIn.text()}`);
+  const headers = { cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
   console.log(`server: /health after ${(server.startup.healthMs / 1000).toFixed(1)} s, demo computed after ${(server.startup.computedMs / 1000).toFixed(1)} s`);
   const overviewUrl = `${server.baseUrl}/trpc/overview.get?input=${encodeURIComponent(JSON.stringify({ municipalityId: 'uithoorn' }))}`;
-  const overview = await fetch(overviewUrl);
+  const overview = await fetch(overviewUrl, { headers });
   if (!overview.ok) throw new Error(`overview.get answered ${overview.status}: ${await overview.text()}`);
   const bytes = (await overview.arrayBuffer()).byteLength;
   // The bare answer's envelope (`{"result":{"data":…}}`) is the same as the overview's: ask for the data's size.
   const dataBytes = bytes - '{"result":{"data":}}'.length;
   const bareUrl = `${server.baseUrl}/trpc/bench.bare?input=${encodeURIComponent(JSON.stringify({ bytes: dataBytes }))}`;
-  const bareBytes = (await (await fetch(bareUrl)).arrayBuffer()).byteLength;
+  const bareBytes = (await (await fetch(bareUrl, { headers })).arrayBuffer()).byteLength;
   console.log(`answer size: overview ${bytes} bytes, bare ${bareBytes} bytes; ${load.connections} connections, ${load.rounds} × ${load.seconds} s each, interleaved`);
 
-  await measure(overviewUrl, load.warmUpSeconds);
-  await measure(bareUrl, load.warmUpSeconds);
+  await measure(overviewUrl, load.warmUpSeconds, headers);
+  await measure(bareUrl, load.warmUpSeconds, headers);
   const overviewRounds: Figures[] = [];
   const bareRounds: Figures[] = [];
   for (let round = 0; round < load.rounds; round += 1) {
-    overviewRounds.push(await measure(overviewUrl, load.seconds));
-    bareRounds.push(await measure(bareUrl, load.seconds));
+    overviewRounds.push(await measure(overviewUrl, load.seconds, headers));
+    bareRounds.push(await measure(bareUrl, load.seconds, headers));
   }
   const overviewFigures = mean(overviewRounds);
   const bareFigures = mean(bareRounds);

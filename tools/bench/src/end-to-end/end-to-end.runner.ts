@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { repositoryRoot } from '../bench-workspace';
+import { repositoryRoot } from '../../../repository-root.mjs';
 import { handWrittenSql } from '../hand-written/hand-written.sql';
 import { type IndicatorValues, valueKey } from '../indicator-values';
 import { alternate } from '../timing';

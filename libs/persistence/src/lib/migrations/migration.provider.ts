@@ -4,6 +4,7 @@ import { trackingMigration } from './0002-tracking.migration';
 import { indicatorResultsMigration } from './0003-indicator-results.migration';
 import { accessMigration } from './0004-access.migration';
 import { computationJobsMigration } from './0005-computation-jobs.migration';
+import { structureMigration } from './0006-structure.migration';
 
 /**
  * Every migration, in code rather than read from a folder, so a bundled or
@@ -16,6 +17,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003-indicator-results': indicatorResultsMigration,
   '0004-access': accessMigration,
   '0005-computation-jobs': computationJobsMigration,
+  '0006-structure': structureMigration,
 };
 
 /** Kysely's Migrator reads the migrations above through this provider. */

@@ -17,6 +17,8 @@ export async function hasMunicipalities(db: Kysely<Database>): Promise<boolean> 
 export interface MunicipalityWorkspace {
   readonly workspaceRoot: string;
   readonly structureHash: string;
+  /** The year of the program budget in force; left as stored when null. */
+  readonly budgetYear?: number | null;
 }
 
 /** Adds the municipality, or renames it when it is already stored; with `workspace`, records where its workspace is. */
@@ -25,11 +27,18 @@ export async function saveMunicipality(db: Kysely<Database>, municipality: Munic
     id: municipality.id,
     name: municipality.name,
     ...(workspace && { workspace_root: workspace.workspaceRoot, structure_hash: workspace.structureHash }),
+    ...(workspace?.budgetYear != null && { budget_year: workspace.budgetYear }),
   };
   await db
     .insertInto('municipalities')
     .values(values)
-    .onConflict((conflict) => conflict.column('id').doUpdateSet({ name: values.name, ...(workspace && { workspace_root: values.workspace_root, structure_hash: values.structure_hash }) }))
+    .onConflict((conflict) =>
+      conflict.column('id').doUpdateSet({
+        name: values.name,
+        ...(workspace && { workspace_root: values.workspace_root, structure_hash: values.structure_hash }),
+        ...(values.budget_year !== undefined && { budget_year: values.budget_year }),
+      }),
+    )
     .execute();
 }
 

@@ -38,6 +38,8 @@ describe.each(databaseKinds)('program catalog on %s', (kind) => {
       department: 'Directie',
       vision: 'Een bestuur dat keuzes maakt die effect hebben.',
       policyDocuments: ['Coalitieakkoord 2022-2026'],
+      // Imported without a budget year: this calendar year.
+      budgetYear: new Date().getUTCFullYear(),
       effects: [
         { id: 'keuzes-met-effect', title: 'Keuzes die effect creëren', indicators: ['winkeldiefstallen', 'woo-termijn'] },
         { id: 'open-bestuur', title: 'Een open bestuurscultuur', description: 'Inwoners zien wat het bestuur doet.', indicators: [] },

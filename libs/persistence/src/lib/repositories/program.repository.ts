@@ -69,6 +69,7 @@ export async function listPrograms(db: Kysely<Database>, municipalityId: string)
         department: row.department,
         vision: row.vision,
         policyDocuments: parseStringList(row.policy_documents),
+        ...(row.budget_year === null ? {} : { budgetYear: Number(row.budget_year) }),
         effects: effectsByProgram.get(row.id) ?? [],
         tasks: tasksByProgram.get(row.id) ?? [],
       }));

@@ -3,6 +3,7 @@ import { identifierPattern, type Workspace } from '@koers/domain';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../database';
 import { recordAudit } from './audit-log.repository';
+import { applyStructureDiff } from './structure-diff';
 import { bumpDataVersion } from './data-version.repository';
 import { saveMunicipality } from './municipality.repository';
 import { findDuplicateIds } from './workspace-ids';
@@ -19,6 +20,8 @@ export interface ImportSummary {
 /** Who imports, for the audit log; `system` when left out. */
 export interface ImportOptions {
   readonly actor?: string;
+  /** The year of the program budget the programs belong to; the one stored, else this calendar year, when left out. */
+  readonly budgetYear?: number;
 }
 
 /** A workspace that cannot be stored as it is; `problems` says what to fix, one line each, with the file. */
@@ -32,16 +35,12 @@ export class WorkspaceImportError extends Error {
   }
 }
 
-/** Tables an import replaces, wholly, for one municipality. */
-const replacedTables = ['programs', 'effects', 'effect_indicators', 'tasks', 'task_effects', 'actions', 'indicators'] as const;
-
-/** Rows per insert statement: well below any dialect's parameter limit. */
-const batchSize = 200;
-
 /**
- * Replaces the programs, effects, tasks, actions and indicators of one
- * municipality with those of the workspace, and records the import in the
- * audit log, in one transaction: when anything fails, what was stored before
+ * Brings the programs, effects, tasks, actions and indicators of one
+ * municipality in line with those of the workspace, applying only the
+ * difference (each added, changed or removed row recorded in the audit log
+ * with its values before and after, so the history is kept), and records the
+ * import itself, in one transaction: when anything fails, what was stored before
  * is untouched. Progress updates and users stay; they are not the workspace's.
  *
  * ```ts
@@ -60,7 +59,7 @@ export async function importWorkspace(
     : [`municipality id "${municipalityId}" must start with a-z and contain only a-z, 0-9, "_" and "-"`];
   if (problems.length > 0) throw new WorkspaceImportError(municipalityId, problems);
 
-  const rows = toRows(municipalityId, workspace);
+  const rows = toRows(municipalityId, workspace, options.budgetYear ?? (await budgetYearOf(db, municipalityId)));
   const summary = summaryOf(rows);
 
   await db.transaction().execute((trx) => replaceStructure(trx, municipalityId, workspace, rows, summary, options.actor ?? 'system'));
@@ -82,7 +81,7 @@ export async function importWorkspaceIfChanged(
   if (stored?.structure_hash === structureHashOf(workspace)) return false;
   const problems = findDuplicateIds(workspace);
   if (problems.length > 0) throw new WorkspaceImportError(municipalityId, problems);
-  const rows = toRows(municipalityId, workspace);
+  const rows = toRows(municipalityId, workspace, await budgetYearOf(trx, municipalityId));
   await replaceStructure(trx, municipalityId, workspace, rows, summaryOf(rows), actor);
   return true;
 }
@@ -102,17 +101,12 @@ async function replaceStructure(
   actor: string,
 ): Promise<void> {
   const before = await countStored(trx, municipalityId);
-  await saveMunicipality(trx, { id: municipalityId, name: workspace.municipality }, { workspaceRoot: workspace.root, structureHash: structureHashOf(workspace) });
-  for (const table of replacedTables) {
-    await trx.deleteFrom(table).where('municipality_id', '=', municipalityId).execute();
-  }
-  await insertAll(trx, 'programs', rows.programs);
-  await insertAll(trx, 'effects', rows.effects);
-  await insertAll(trx, 'effect_indicators', rows.effectIndicators);
-  await insertAll(trx, 'tasks', rows.tasks);
-  await insertAll(trx, 'task_effects', rows.taskEffects);
-  await insertAll(trx, 'actions', rows.actions);
-  await insertAll(trx, 'indicators', rows.indicators);
+  await saveMunicipality(
+    trx,
+    { id: municipalityId, name: workspace.municipality },
+    { workspaceRoot: workspace.root, structureHash: structureHashOf(workspace), budgetYear: rows.programs[0]?.budget_year ?? null },
+  );
+  const changes = await applyStructureDiff(trx, municipalityId, rows, actor);
   await bumpDataVersion(trx);
   await recordAudit(trx, {
     actor,
@@ -121,7 +115,7 @@ async function replaceStructure(
     entityId: municipalityId,
     action: 'import',
     before,
-    after: { root: workspace.root, municipality: workspace.municipality, ...summary },
+    after: { root: workspace.root, municipality: workspace.municipality, ...summary, changes },
   });
 }
 
@@ -149,21 +143,8 @@ async function countStored(db: Kysely<Database>, municipalityId: string): Promis
   return Object.values(summary).every((count) => count === 0) ? null : summary;
 }
 
-async function insertAll<Table extends (typeof replacedTables)[number]>(
-  db: Kysely<Database>,
-  table: Table,
-  rows: readonly Insertable<Database[Table]>[],
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += batchSize) {
-    // kysely's overloads cannot see that a row of Database[Table] fits insertInto(Table) for a generic Table.
-    await db
-      .insertInto(table)
-      .values(rows.slice(start, start + batchSize) as never)
-      .execute();
-  }
-}
 
-function toRows(municipalityId: string, workspace: Workspace) {
+function toRows(municipalityId: string, workspace: Workspace, budgetYear: number) {
   const m = { municipality_id: municipalityId };
   const programs: Insertable<Database['programs']>[] = [];
   const effects: Insertable<Database['effects']>[] = [];
@@ -183,6 +164,7 @@ function toRows(municipalityId: string, workspace: Workspace) {
       vision: program.vision ?? null,
       policy_documents: JSON.stringify(program.policyDocuments),
       source_file: program.file ?? null,
+      budget_year: budgetYear,
     });
     program.effects.forEach((effect, position) => {
       const { id, title } = effect;
@@ -225,5 +207,11 @@ function toRows(municipalityId: string, workspace: Workspace) {
     source_file: indicator.file ?? null,
   }));
 
-  return { programs, effects, effectIndicators, tasks, taskEffects, actions, indicators };
+  return { programs, effects, effect_indicators: effectIndicators, tasks, task_effects: taskEffects, actions, indicators };
+}
+
+/** The budget year stored for the municipality, or this calendar year for one not stored yet. */
+async function budgetYearOf(db: Kysely<Database>, municipalityId: string): Promise<number> {
+  const row = await db.selectFrom('municipalities').select('budget_year').where('id', '=', municipalityId).executeTakeFirst();
+  return row?.budget_year ?? new Date().getUTCFullYear();
 }
