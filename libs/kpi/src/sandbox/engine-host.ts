@@ -52,6 +52,10 @@ export function serveEngineHost(): Promise<never> {
         return opened().versions(args[0] as string | undefined);
       case 'loadSource':
         return opened().loadSource(args[0] as SourceDefinition, args[1] as SourceVersion | undefined);
+      case 'previewSource':
+        return opened().previewSource(args[0] as SourceDefinition, args[1] as number);
+      case 'describeSource':
+        return opened().describeSource(args[0] as SourceDefinition);
       case 'parseExpressions':
         return opened().parseExpressions(args[0] as ParseItem[]);
       case 'select':

@@ -11,7 +11,7 @@ export const engineHostVariable = 'KOERS_ENGINE_HOST';
 /** What the engine asks of its host: one method of the sandbox session, by name, with its arguments. */
 export interface HostRequest {
   readonly id: number;
-  readonly method: 'open' | 'versions' | 'loadSource' | 'parseExpressions' | 'select' | 'describe' | 'close';
+  readonly method: 'open' | 'versions' | 'loadSource' | 'previewSource' | 'describeSource' | 'parseExpressions' | 'select' | 'describe' | 'close';
   readonly args: readonly unknown[];
 }
 

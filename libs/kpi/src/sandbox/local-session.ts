@@ -1,7 +1,9 @@
-import type { SourceDefinition } from '@koers/domain';
+import type { SourceDefinition, SourcePreview } from '@koers/domain';
 import { checkExpressionsWithParser } from '../guard/index';
 import { sourceLimitsOf, type SourceLimits } from '../sources/source-limits';
-import { loadSource } from '../sources/source-loader';
+import { loadSource, openLoader } from '../sources/source-loader';
+import { describeSource, previewSource } from '../sources/source-preview';
+import type { DescribedColumn } from '../sources/source-reader';
 import { SourceStore } from '../sources/source-store';
 import type { SourceVersion } from '../sources/source-version';
 import { QueryTimeoutError, withTimeout } from './query-timeout';
@@ -51,6 +53,24 @@ export class LocalSandboxSession implements SandboxSession {
 
   loadSource(source: SourceDefinition, serving?: SourceVersion): Promise<SourceVersion> {
     return loadSource(this.store, this.root, source, { limits: this.limits, ...(serving && { serving }) });
+  }
+
+  async previewSource(source: SourceDefinition, rowLimit: number): Promise<SourcePreview> {
+    const loader = await openLoader(this.root);
+    try {
+      return await previewSource(loader, source, { rowLimit, limits: this.limits });
+    } finally {
+      loader.close();
+    }
+  }
+
+  async describeSource(source: SourceDefinition): Promise<DescribedColumn[]> {
+    const loader = await openLoader(this.root);
+    try {
+      return await describeSource(loader, source);
+    } finally {
+      loader.close();
+    }
   }
 
   async parseExpressions(items: readonly ParseItem[]): Promise<(string | null)[]> {

@@ -1,4 +1,5 @@
-import type { SourceDefinition } from '@koers/domain';
+import type { SourceDefinition, SourcePreview } from '@koers/domain';
+import type { DescribedColumn } from '../sources/source-reader';
 import { sourceLimitsOf } from '../sources/source-limits';
 import type { SourceVersion } from '../sources/source-version';
 import { EngineChild } from './engine-child';
@@ -54,6 +55,14 @@ export class ProcessSandboxSession implements SandboxSession {
     const version = await this.call<SourceVersion>('loadSource', [source, serving], this.loadTimeoutMs);
     if (this.isInMemory) this.loaded.set(source.id, source);
     return version;
+  }
+
+  previewSource(source: SourceDefinition, rowLimit: number): Promise<SourcePreview> {
+    return this.call('previewSource', [source, rowLimit], this.loadTimeoutMs);
+  }
+
+  describeSource(source: SourceDefinition): Promise<DescribedColumn[]> {
+    return this.call('describeSource', [source], this.loadTimeoutMs);
   }
 
   parseExpressions(items: readonly ParseItem[]): Promise<(string | null)[]> {

@@ -1,5 +1,6 @@
-import type { SourceDefinition } from '@koers/domain';
+import type { SourceDefinition, SourcePreview } from '@koers/domain';
 import type { ExpressionField } from '../guard/index';
+import type { DescribedColumn } from '../sources/source-reader';
 import type { SourceVersion } from '../sources/source-version';
 
 /** Rows of one query as `getRowsJS()` gives them (BIGINT as `bigint`). */
@@ -32,6 +33,15 @@ export interface SandboxSession {
    * when its files are unchanged. Throws a `SourceLoadError` that names the file.
    */
   loadSource(source: SourceDefinition, serving?: SourceVersion): Promise<SourceVersion>;
+  /**
+   * Reads a source's file as a load would, storing nothing: detected and
+   * declared columns, the first `rowLimit` rows, the row count, the first
+   * problem (see `previewSource`). Runs on a separate, locked reader, within
+   * the source limits; the database itself is not touched.
+   */
+  previewSource(source: SourceDefinition, rowLimit: number): Promise<SourcePreview>;
+  /** The columns DuckDB detects in a source's file (names and types), without reading its rows. */
+  describeSource(source: SourceDefinition): Promise<DescribedColumn[]>;
   /** DuckDB's parser on each expression: null when accepted, else why not (see `checkExpressionsWithParser`). */
   parseExpressions(items: readonly ParseItem[]): Promise<(string | null)[]>;
   /** Runs exactly one SELECT, within the query time limit, planning included. */

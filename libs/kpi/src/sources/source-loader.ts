@@ -183,7 +183,7 @@ async function loadWith({ loader, store, source, serving, limits, signal, fail }
 }
 
 /** The real paths of the files a source path names, in order; a glob without match is an error. */
-async function findFiles(connection: DuckDBConnection, realRoot: string, path: string): Promise<string[]> {
+export async function findFiles(connection: DuckDBConnection, realRoot: string, path: string): Promise<string[]> {
   const pattern = resolvePattern(realRoot, path);
   if (!isGlob(path)) {
     await access(pattern).catch(() => {
@@ -216,7 +216,8 @@ async function checkGlobFolder(realRoot: string, pattern: string, path: string):
   }
 }
 
-function badValueError(sourceId: string, realRoot: string, bad: BadValue): SourceLoadError {
+/** The error for a value that does not fit its type: the file, and the line (or `row N:`) and column. */
+export function badValueError(sourceId: string, realRoot: string, bad: BadValue): SourceLoadError {
   const file = relative(realRoot, bad.file);
   const where = bad.lineKind === 'row' && bad.line !== undefined ? `row ${bad.line}: ` : '';
   const column = bad.column ? `column "${bad.column}": ` : '';
@@ -224,7 +225,8 @@ function badValueError(sourceId: string, realRoot: string, bad: BadValue): Sourc
   return new SourceLoadError(sourceId, file, `${where}${column}${firstLine(bad.message)}`, line);
 }
 
-function formatFromPath(path: string): SourceFormat | undefined {
+/** The format a source path's extension says (`.csv`, `.parquet`, `.json`, `.ndjson`, `.jsonl`, optionally `.gz`/`.zst`). */
+export function formatFromPath(path: string): SourceFormat | undefined {
   const name = path.toLowerCase().replace(/\.(gz|zst)$/, '');
   if (name.endsWith('.csv')) return 'csv';
   if (name.endsWith('.parquet')) return 'parquet';
@@ -237,6 +239,6 @@ function messageOf(error: unknown): string {
 }
 
 /** DuckDB messages carry the query after a blank line; the reader needs the first line. */
-function firstLine(error: unknown): string {
+export function firstLine(error: unknown): string {
   return messageOf(error).split('\n')[0] ?? '';
 }

@@ -52,9 +52,18 @@ export async function dropRejects(connection: DuckDBConnection, rejects: Rejects
  */
 export const maxColumnNesting = 64;
 
-/** The sniffed column names of one file; throws when a column's type is nested deeper than {@link maxColumnNesting}. */
-export async function columnsOf(connection: DuckDBConnection, request: ReadRequest, file: string): Promise<string[]> {
-  const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${scanOf(request, [file])}`);
+/** A column as DuckDB describes a read: its name and its type (`BIGINT`, `DATE`, `STRUCT(...)`). */
+export interface DescribedColumn {
+  readonly name: string;
+  readonly type: string;
+}
+
+/**
+ * The columns DuckDB describes for `select` (a read of source files);
+ * throws when a column's type is nested deeper than {@link maxColumnNesting}.
+ */
+export async function describeRead(connection: DuckDBConnection, select: string): Promise<DescribedColumn[]> {
+  const reader = await connection.runAndReadAll(`DESCRIBE ${select}`);
   const columns = reader.getRowsJS().map(([name, type]) => ({ name: String(name), type: String(type) }));
   for (const { name, type } of columns) {
     const depth = type.split('').filter((character) => character === '[' || character === '(').length;
@@ -62,7 +71,12 @@ export async function columnsOf(connection: DuckDBConnection, request: ReadReque
       throw new Error(`column "${name}" is nested ${depth} levels deep, more than ${maxColumnNesting}: flatten the data into plain columns`);
     }
   }
-  return columns.map(({ name }) => name);
+  return columns;
+}
+
+/** The sniffed column names of one file; throws when a column's type is nested deeper than {@link maxColumnNesting}. */
+export async function columnsOf(connection: DuckDBConnection, request: ReadRequest, file: string): Promise<string[]> {
+  return (await describeRead(connection, `SELECT * FROM ${scanOf(request, [file])}`)).map(({ name }) => name);
 }
 
 /**
