@@ -19,3 +19,5 @@ export * from './lib/computation';
 export * from './lib/stored-indicator';
 export * from './lib/read-models/index';
 export * from './lib/source-preview';
+export * from './lib/source-catalog';
+export * from './lib/api-token';

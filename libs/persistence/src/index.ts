@@ -60,3 +60,22 @@ export {
   type StoredSession,
 } from './lib/repositories/session.repository';
 export { hasAuditBy, listAudit, recordAudit, searchAudit, type AuditEntry } from './lib/repositories/audit-log.repository';
+export {
+  findSourceVersion,
+  listMunicipalitySourceVersions,
+  listSourceVersions,
+  recordSourceVersion,
+  type KeptSourceVersion,
+  type NewSourceVersion,
+} from './lib/repositories/source-version.repository';
+export {
+  createSourceJob,
+  failStaleSourceJobs,
+  findSourceJob,
+  listSourceJobs,
+  updateSourceJob,
+  workingSourceJobStates,
+  type SourceJobChange,
+  type StoredSourceJob,
+} from './lib/repositories/source-job.repository';
+export { createApiToken, findActiveApiToken, listApiTokens, revokeApiToken, touchApiToken, type NewApiToken } from './lib/repositories/api-token.repository';

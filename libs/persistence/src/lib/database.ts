@@ -196,6 +196,57 @@ export interface DataVersionTable {
   version: number;
 }
 
+/** One kept version of a source: its immutable file (`kept_file`, in the installation's versions folder) and what it holds. */
+export interface SourceVersionTable {
+  municipality_id: string;
+  source_id: string;
+  version: number;
+  sha256: string;
+  row_count: number | null;
+  size_bytes: number;
+  format: string;
+  kept_file: string;
+  uploaded_by: string;
+  uploaded_at: string;
+  job_id: string | null;
+}
+
+/** An upload, new source or rollback and its steps; `preview`, `problem` and `steps` are JSON. */
+export interface SourceJobTable {
+  id: string;
+  municipality_id: string;
+  source_id: string | null;
+  kind: string;
+  state: string;
+  format: string | null;
+  size_bytes: number | null;
+  sha256: string | null;
+  /** The uploaded file while it waits (relative to the municipality's versions folder). */
+  upload_file: string | null;
+  preview: string | null;
+  version: number | null;
+  row_count: number | null;
+  problem: string | null;
+  steps: string;
+  /** The server instance running it. */
+  owner: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A personal API token, by the sha256 (hex) of its secret. */
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 /** The app state Koers keeps, as kysely types its queries. */
 export interface Database {
   municipalities: MunicipalityTable;
@@ -216,6 +267,9 @@ export interface Database {
   indicator_results: IndicatorResultTable;
   computation_slots: ComputationSlotTable;
   data_version: DataVersionTable;
+  source_versions: SourceVersionTable;
+  source_jobs: SourceJobTable;
+  api_tokens: ApiTokenTable;
 }
 
 export type AuditLogRow = Selectable<AuditLogTable>;

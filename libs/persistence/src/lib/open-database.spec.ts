@@ -23,6 +23,7 @@ describe('openDatabase', () => {
       const tables = (await db.introspection.getTables()).map((table) => table.name).sort();
       expect(tables).toEqual([
         'actions',
+        'api_tokens',
         'audit_log',
         'computation_slots',
         'computations',
@@ -37,6 +38,8 @@ describe('openDatabase', () => {
         'progress_updates',
         'sessions',
         'sign_in_failures',
+        'source_jobs',
+        'source_versions',
         'task_effects',
         'tasks',
         'users',
