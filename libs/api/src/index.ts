@@ -6,3 +6,4 @@ export { ReadModelCache } from './lib/read-model-cache';
 export type { KoersCatalog, ProgramOverview } from '@koers/domain';
 export { readIndicatorCsv, readIndicatorsExport, type ExportAnswer } from './lib/exports/read-exports';
 export type { IndicatorsExport } from './lib/exports/indicators-json.export';
+export { authorizeSourceUpload, type SourceUploadRoute, type UploadAccess } from './lib/sources/upload-access';

@@ -6,6 +6,8 @@ import { overviewRouter } from './routers/overview.router';
 import { programsRouter } from './routers/programs.router';
 import { sessionRouter } from './routers/session.router';
 import { systemRouter } from './routers/system.router';
+import { sourcesRouter } from './routers/sources.router';
+import { tokensRouter } from './routers/tokens.router';
 import { router } from './trpc';
 
 /** Every procedure the dashboard can call. */
@@ -18,6 +20,8 @@ export const appRouter = router({
   indicators: indicatorsRouter,
   computations: computationsRouter,
   audit: auditRouter,
+  sources: sourcesRouter,
+  tokens: tokensRouter,
 });
 
 /** The API's shape; the dashboard imports only this type. */

@@ -1,4 +1,4 @@
-import type { KoersCatalog, KoersCommands, Viewer } from '@koers/domain';
+import type { ApiTokens, KoersCatalog, KoersCommands, SourceCatalog, SourceCommands, Viewer } from '@koers/domain';
 import type { ReadModelCache } from './read-model-cache';
 
 /** Whether the installation shows fictitious demo data (the dashboard then says so on every page). */
@@ -12,6 +12,12 @@ export interface ApiContext {
   readonly catalog: KoersCatalog;
   /** What the API may change; left out, every mutation fails (tests of reads). */
   readonly commands?: KoersCommands;
+  /** The municipalities' sources, their kept versions and jobs; left out, the `sources` procedures answer METHOD_NOT_SUPPORTED. */
+  readonly sources?: SourceCatalog;
+  /** What the API may change of sources (upload, new source, rollback, delete); left out, those mutations answer METHOD_NOT_SUPPORTED. */
+  readonly sourceCommands?: SourceCommands;
+  /** Personal API tokens for scripts; left out, the `tokens` procedures answer METHOD_NOT_SUPPORTED. */
+  readonly apiTokens?: ApiTokens;
   /** Who is signed in, with their grants; null for nobody. */
   readonly viewer: Viewer | null;
   readonly mode: InstallationMode;

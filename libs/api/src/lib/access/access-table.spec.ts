@@ -1,10 +1,11 @@
 import { type Role, roles, type Viewer } from '@koers/domain';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { InMemoryCatalog, sampleCatalogContents, sampleViewer } from '../../testing/index';
+import { InMemoryApiTokens, InMemoryCatalog, InMemorySources, sampleCatalogContents, sampleViewer } from '../../testing/index';
 import { appRouter } from '../app.router';
 import type { ApiContext } from '../context';
 import { readIndicatorCsv, readIndicatorsExport } from '../exports/read-exports';
+import { authorizeSourceUpload } from '../sources/upload-access';
 import { createCallerFactory } from '../trpc';
 import { accessTable } from './access-table';
 
@@ -22,12 +23,26 @@ const sampleInputs: Readonly<Record<string, (municipalityId: string) => unknown>
   'computations.list': (municipalityId) => ({ municipalityId }),
   'computations.run': (municipalityId) => ({ municipalityId }),
   'audit.list': (municipalityId) => ({ municipalityId }),
+  'sources.list': (municipalityId) => ({ municipalityId }),
+  'sources.get': (municipalityId) => ({ municipalityId, sourceId: 'misdrijven' }),
+  'sources.job': (municipalityId) => ({ municipalityId, jobId: 'upload-misdrijven' }),
+  'sources.publish': (municipalityId) => ({ municipalityId, jobId: 'upload-misdrijven' }),
+  'sources.create': (municipalityId) => ({ municipalityId, jobId: 'upload-nieuw', sourceId: 'meldingen', title: 'Meldingen', columns: { datum: 'date' } }),
+  'sources.rollback': (municipalityId) => ({ municipalityId, sourceId: 'misdrijven', version: 1 }),
+  'sources.delete': (municipalityId) => ({ municipalityId, sourceId: 'oud-archief' }),
+  'sources.discard': (municipalityId) => ({ municipalityId, jobId: 'upload-nieuw' }),
+  'tokens.list': () => undefined,
+  'tokens.create': () => ({ name: 'Nachtelijke import' }),
+  'tokens.revoke': () => ({ tokenId: 'token-1' }),
 };
 
 /** The plain exports, called the way the server's routes call them. */
 const httpRoutes: Readonly<Record<string, (ctx: ApiContext, municipalityId: string) => Promise<{ kind: string }>>> = {
   'GET /api/:municipalityId/indicators.json': (ctx, municipalityId) => readIndicatorsExport(ctx, municipalityId),
   'GET /api/:municipalityId/indicators/:indicatorId.csv': (ctx, municipalityId) => readIndicatorCsv(ctx, municipalityId, 'winkeldiefstallen'),
+  'POST /api/:municipalityId/uploads': (ctx, municipalityId) => authorizeSourceUpload(ctx, 'POST /api/:municipalityId/uploads', municipalityId),
+  'POST /api/:municipalityId/sources/:sourceId/versions': (ctx, municipalityId) =>
+    authorizeSourceUpload(ctx, 'POST /api/:municipalityId/sources/:sourceId/versions', municipalityId),
 };
 
 const own = 'uithoorn';
@@ -39,6 +54,10 @@ function contextFor(viewer: Viewer | null): ApiContext {
   return {
     catalog: new InMemoryCatalog(sampleCatalogContents()),
     commands: { requestComputation: async () => undefined },
+    ...(() => {
+      const sources = new InMemorySources();
+      return { sources, sourceCommands: sources, apiTokens: new InMemoryApiTokens() };
+    })(),
     viewer,
     mode: 'demo',
     now: () => new Date('2026-11-30T12:00:00Z'),

@@ -20,7 +20,22 @@ export const accessTable: Readonly<Record<string, Access>> = {
   'computations.list': { kind: 'municipality', roles: ['admin', 'data_team'] },
   'computations.run': { kind: 'municipality', roles: ['admin', 'data_team'] },
   'audit.list': { kind: 'municipality', roles: ['admin'] },
+  // Sources and the data team's API tokens: the data team, and admins.
+  'sources.list': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'sources.get': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'sources.job': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'sources.publish': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'sources.create': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'sources.rollback': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'sources.delete': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'sources.discard': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'tokens.list': { kind: 'own_municipalities', roles: ['admin', 'data_team'] },
+  'tokens.create': { kind: 'own_municipalities', roles: ['admin', 'data_team'] },
+  'tokens.revoke': { kind: 'own_municipalities', roles: ['admin', 'data_team'] },
   // The plain exports over HTTP follow the same rules as the procedures behind the same figures.
   'GET /api/:municipalityId/indicators.json': { kind: 'municipality', roles: readers },
   'GET /api/:municipalityId/indicators/:indicatorId.csv': { kind: 'municipality', roles: readers },
+  // Uploads: with the session cookie (under the CSRF rule) or a personal API token of the user.
+  'POST /api/:municipalityId/uploads': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'POST /api/:municipalityId/sources/:sourceId/versions': { kind: 'municipality', roles: ['admin', 'data_team'] },
 };
