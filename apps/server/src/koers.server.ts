@@ -19,6 +19,8 @@ import { isApiPath, registerDashboard } from './http/dashboard.routes';
 import { registerErrorHandler } from './http/error-handler';
 import { registerSecurityHeaders } from './http/security-headers';
 import { repositoryRoot, type ServerSettings } from './server.env';
+import { createSourceFeature } from './sources/source-feature';
+import { createTokenFeature } from './tokens/token-feature';
 
 /** Where the server writes what it does; `console` in production, a collector in tests. */
 export type ServerLog = DemoLog & { error(line: string, error?: unknown): void };
@@ -64,6 +66,8 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
     dataVersion = await readDataVersion(db).catch(() => dataVersion);
   };
   const reportInternalError = (errorId: string, error: unknown): void => log.error(`[fout ${errorId}]`, error);
+  const tokens = createTokenFeature();
+  const sources = createSourceFeature(settings, log);
 
   /** The API's context for a request: who is signed in, and what the API reads and may change. Only once ready. */
   const contextOf = async (request: FastifyRequest): Promise<ApiContext> => {
@@ -77,6 +81,8 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       identityProvider: settings.auth.oidc === null ? null : { label: settings.auth.oidc.label },
       cache,
       reportInternalError,
+      ...sources.ports(),
+      ...tokens.ports(),
       commands: {
         requestComputation: async (municipalityId, by) => {
           await current.computations.requestByPerson(municipalityId, by.email);
@@ -109,8 +115,8 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
     registerCsrfRule(app, settings.auth.allowedOrigins);
     await app.register(fastifyCookie, { secret: settings.auth.sessionSecret });
     await app.register(fastifyCompress, { global: true, threshold: 1024 });
-    // Ready for the uploads of the data team; no route takes a file yet.
-    await app.register(fastifyMultipart, { limits: { fileSize: 1024 ** 3, files: 1, fields: 10 } });
+    // The data team's uploads (src/sources/): each route sets the file size limit from KOERS_UPLOAD_LIMIT.
+    await app.register(fastifyMultipart, { limits: { fileSize: settings.sources.uploadLimitBytes, files: 1, fields: 10 } });
 
     app.get('/health', async (_request, reply) => {
       if (ready === undefined) return reply.status(503).send({ status: 'starting' });
@@ -120,6 +126,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
     await registerAuthRoutes(app, () => (ready as Ready).sessions);
     await registerOidcRoutes(app, settings.auth, () => ready as Ready, log);
     registerApiExports(app, contextOf);
+    await sources.register(app, tokens, contextOf);
     await app.register(fastifyTRPCPlugin, {
       prefix: '/trpc',
       trpcOptions: {
@@ -154,6 +161,8 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       // Another instance's change reaches this one's caches within a second.
       versionTimer = setInterval(() => void refreshDataVersion(db), 1_000).unref();
       const computations = await startComputations(db, settings.computation, settings.database.kind === 'postgres', log, () => void refreshDataVersion(db));
+      tokens.start(db);
+      await sources.start(db, computations, settings.database.kind === 'postgres');
       ready = { db, catalog: createKoersCatalog(db), sessions, computations };
       if (settings.isDemo) {
         log.info(formatDemoSignIns(url, await listUsers(db), await listMunicipalities(db)));
@@ -169,6 +178,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       ready = undefined;
       clearInterval(versionTimer);
       await current?.computations.close();
+      await sources.close();
       // A request still open after a few seconds (a stuck client) does not hold the shutdown.
       const forceClose = setTimeout(() => app.server.closeAllConnections(), 5_000).unref();
       await app.close();

@@ -1,8 +1,13 @@
+import { isEngineHostProcess, serveEngineHost } from '@koers/kpi';
 import { createKoersServer } from './koers.server';
 import { readServerSettings } from './server.env';
 
 // `npm start`: read the environment, answer on the port at once (503 while
 // starting), prepare the database, and close it cleanly on Ctrl-C or SIGTERM.
+
+// A source preview runs in the engine's own DuckDB process, which a bundled server starts by running
+// this entry again (libs/kpi README, "The engine's process"): it serves the engine, and never returns.
+if (isEngineHostProcess()) await serveEngineHost();
 
 function fail(message: string): never {
   console.error(message);

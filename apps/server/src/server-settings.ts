@@ -20,6 +20,8 @@ export interface ServerSettings {
   readonly workspacesDirectory: string;
   readonly computation: ComputationSettings;
   readonly auth: AuthSettings;
+  /** Uploads of the data team's sources. */
+  readonly sources: SourceSettings;
   /** Mounts `bench.bare` for `npm run bench:api`; never in production. */
   readonly isBenchmark: boolean;
 }
@@ -40,6 +42,19 @@ export interface ComputationSettings {
   readonly watchIntervalMs: number;
   /** A computation whose instance has been silent this long is taken over by another instance. */
   readonly staleAfterMs: number;
+}
+
+/** How the data team's uploads are taken and kept. */
+export interface SourceSettings {
+  /** The largest file an upload may bring, in bytes (413 past it). */
+  readonly uploadLimitBytes: number;
+  /**
+   * Absolute path of the folder that keeps every version of every source as
+   * an immutable file (`<municipality>/<source>/<sha256>.<ext>`), outside the
+   * workspaces, for the history and rollback; uploads wait in
+   * `<municipality>/.uploads/`. Several instances must see the same folder.
+   */
+  readonly versionsDirectory: string;
 }
 
 /** How people sign in, and what protects their sessions. */

@@ -31,6 +31,7 @@ describe('readServerSettings', () => {
         signInLimits: { perAccount: 10, perAddress: 50, windowMs: 15 * 60_000 },
         isBehindProxy: false,
       },
+      sources: { uploadLimitBytes: 2 ** 30, versionsDirectory: join(repositoryRoot, 'var/source-versions') },
     });
     expect(defaultEngineMemoryBytes).toBeLessThanOrEqual(4 * 2 ** 30);
     // Demo mode makes up a session secret of its own, a new one every start.

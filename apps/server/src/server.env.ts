@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { repositoryRoot } from '../../../tools/repository-root.mjs';
 import type { ServerSettings } from './server-settings';
 
-export type { AuthSettings, ComputationSettings, OidcSettings, ServerSettings } from './server-settings';
+export type { AuthSettings, ComputationSettings, OidcSettings, ServerSettings, SourceSettings } from './server-settings';
 
 /** The root of the repository, whatever folder the server is started from (or built to). */
 export { repositoryRoot };
@@ -119,6 +119,8 @@ const environmentSchema = z
     KOERS_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     KOERS_OIDC_LABEL: z.string().min(1).default('Aanmelden met uw gemeenteaccount'),
     KOERS_TRUST_PROXY: booleanText.default(false),
+    KOERS_UPLOAD_LIMIT: byteSize.default(2 ** 30),
+    KOERS_SOURCE_VERSIONS_DIR: pathText.default(resolve(repositoryRoot, 'var/source-versions')),
   })
   .superRefine((env, context) => {
     if (!env.KOERS_DEMO && env.KOERS_SESSION_SECRET === undefined) {
@@ -192,5 +194,6 @@ export function readServerSettings(environment: NodeJS.ProcessEnv): ServerSettin
       signInLimits: { perAccount: 10, perAddress: 50, windowMs: 15 * 60_000 },
       isBehindProxy: env.KOERS_TRUST_PROXY,
     },
+    sources: { uploadLimitBytes: env.KOERS_UPLOAD_LIMIT, versionsDirectory: env.KOERS_SOURCE_VERSIONS_DIR },
   };
 }

@@ -32,6 +32,7 @@ export function testSettings(folder: string, overrides: Partial<ServerSettings> 
       signInLimits: { perAccount: 10, perAddress: 50, windowMs: 15 * 60_000 },
       isBehindProxy: false,
     },
+    sources: { uploadLimitBytes: 2 ** 30, versionsDirectory: join(folder, 'var', 'source-versions') },
     ...overrides,
   };
 }

@@ -9,12 +9,15 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Whether a state-changing request may go on: it comes from an allowed origin
  * (the server's own, as the request's Host says, or one of `allowedOrigins`),
- * or it carries {@link requestMarkerHeader}, which no cross-site form can send.
+ * or it carries {@link requestMarkerHeader} or an `Authorization: Bearer` token,
+ * which no cross-site form can send.
  * A cross-site `multipart/form-data` or `text/plain` form post has its own
  * Origin and no such header, so it stops here, before its body is read.
  */
 export function isAllowedStateChange(request: FastifyRequest, allowedOrigins: readonly string[]): boolean {
   if (safeMethods.has(request.method)) return true;
+  // A personal API token (Authorization: Bearer) is never sent by a browser on its own, so no cross-site form carries one.
+  if (/^Bearer\s/i.test(request.headers.authorization ?? '')) return true;
   const origin = request.headers.origin;
   if (origin === undefined || origin === 'null') return request.headers[requestMarkerHeader] !== undefined && origin === undefined;
   const own = `${request.protocol}://${request.host}`;
