@@ -36,6 +36,7 @@ describe('the server serves what koers compute --json prints', () => {
       expect(response.status).toBe(200);
       const api = (await response.json()) as { indicators: unknown[]; errors: unknown[] };
 
+      if (api.indicators.length === 0) throw new Error(`the server stored no results for ${municipality}:\n${server.output()}`);
       expect(api.errors).toEqual(cli.errors);
       const expected = cli.indicators as IndicatorResult[];
       expect(expected.length).toBeGreaterThanOrEqual(20);
