@@ -1,4 +1,5 @@
 export * from './engine.types';
 export * from './kpi-engine';
-export { shiftPeriod } from './period-shift';
+// The period arithmetic is the domain's; exported here too for the engine's callers.
+export { shiftPeriod } from '@koers/domain';
 export { columnsReadBy, type ColumnRead } from './columns-read';
