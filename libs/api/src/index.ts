@@ -6,3 +6,5 @@ export { ReadModelCache } from './lib/read-model-cache';
 export type { KoersCatalog, ProgramOverview } from '@koers/domain';
 export { readIndicatorCsv, readIndicatorsExport, type ExportAnswer } from './lib/exports/read-exports';
 export type { IndicatorsExport } from './lib/exports/indicators-json.export';
+export { exportDefinitions, importDefinitions, type TransferAnswer } from './lib/indicator-editor/definitions-transfer';
+export { indicatorDraftSchema } from './lib/routers/indicator-editor.router';

@@ -60,3 +60,4 @@ export {
   type StoredSession,
 } from './lib/repositories/session.repository';
 export { hasAuditBy, listAudit, recordAudit, searchAudit, type AuditEntry } from './lib/repositories/audit-log.repository';
+export { ComputationSlotBusyError, holdComputationSlot } from './lib/repositories/computation-queue.repository';

@@ -1,4 +1,4 @@
-import type { KoersCatalog, KoersCommands, Viewer } from '@koers/domain';
+import type { IndicatorEditor, KoersCatalog, KoersCommands, Viewer } from '@koers/domain';
 import type { ReadModelCache } from './read-model-cache';
 
 /** Whether the installation shows fictitious demo data (the dashboard then says so on every page). */
@@ -12,6 +12,8 @@ export interface ApiContext {
   readonly catalog: KoersCatalog;
   /** What the API may change; left out, every mutation fails (tests of reads). */
   readonly commands?: KoersCommands;
+  /** The data team's indicator definitions in the workspace folder; left out, the indicator editor answers METHOD_NOT_SUPPORTED. */
+  readonly indicatorEditor?: IndicatorEditor;
   /** Who is signed in, with their grants; null for nobody. */
   readonly viewer: Viewer | null;
   readonly mode: InstallationMode;

@@ -2,3 +2,4 @@
 export * from './in-memory-catalog';
 export * from './stored-indicator.fixture';
 export * from './sample-catalog';
+export * from './in-memory-indicator-editor';

@@ -1,10 +1,11 @@
 import { type Role, roles, type Viewer } from '@koers/domain';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { InMemoryCatalog, sampleCatalogContents, sampleViewer } from '../../testing/index';
+import { InMemoryCatalog, InMemoryIndicatorEditor, sampleCatalogContents, sampleDraft, sampleViewer } from '../../testing/index';
 import { appRouter } from '../app.router';
 import type { ApiContext } from '../context';
 import { readIndicatorCsv, readIndicatorsExport } from '../exports/read-exports';
+import { exportDefinitions, importDefinitions } from '../indicator-editor/definitions-transfer';
 import { createCallerFactory } from '../trpc';
 import { accessTable } from './access-table';
 
@@ -22,12 +23,19 @@ const sampleInputs: Readonly<Record<string, (municipalityId: string) => unknown>
   'computations.list': (municipalityId) => ({ municipalityId }),
   'computations.run': (municipalityId) => ({ municipalityId }),
   'audit.list': (municipalityId) => ({ municipalityId }),
+  'indicatorEditor.choices': (municipalityId) => ({ municipalityId }),
+  'indicatorEditor.read': (municipalityId) => ({ municipalityId, indicatorId: 'winkeldiefstallen' }),
+  'indicatorEditor.dryRun': (municipalityId) => ({ municipalityId, draft: sampleDraft, isNew: true }),
+  'indicatorEditor.save': (municipalityId) => ({ municipalityId, draft: sampleDraft, isNew: true, baseVersion: null }),
+  'indicatorEditor.link': (municipalityId) => ({ municipalityId, indicatorId: 'winkeldiefstallen', link: { programId: 'veiligheid', effectId: 'veilig' } }),
 };
 
 /** The plain exports, called the way the server's routes call them. */
 const httpRoutes: Readonly<Record<string, (ctx: ApiContext, municipalityId: string) => Promise<{ kind: string }>>> = {
   'GET /api/:municipalityId/indicators.json': (ctx, municipalityId) => readIndicatorsExport(ctx, municipalityId),
   'GET /api/:municipalityId/indicators/:indicatorId.csv': (ctx, municipalityId) => readIndicatorCsv(ctx, municipalityId, 'winkeldiefstallen'),
+  'GET /api/:municipalityId/definitions.zip': (ctx, municipalityId) => exportDefinitions(ctx, municipalityId, false),
+  'POST /api/:municipalityId/definitions.zip': (ctx, municipalityId) => importDefinitions(ctx, municipalityId, new Uint8Array(), false),
 };
 
 const own = 'uithoorn';
@@ -39,6 +47,7 @@ function contextFor(viewer: Viewer | null): ApiContext {
   return {
     catalog: new InMemoryCatalog(sampleCatalogContents()),
     commands: { requestComputation: async () => undefined },
+    indicatorEditor: new InMemoryIndicatorEditor(sampleCatalogContents()),
     viewer,
     mode: 'demo',
     now: () => new Date('2026-11-30T12:00:00Z'),

@@ -20,6 +20,13 @@ export const accessTable: Readonly<Record<string, Access>> = {
   'computations.list': { kind: 'municipality', roles: ['admin', 'data_team'] },
   'computations.run': { kind: 'municipality', roles: ['admin', 'data_team'] },
   'audit.list': { kind: 'municipality', roles: ['admin'] },
+  'indicatorEditor.choices': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'indicatorEditor.read': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'indicatorEditor.dryRun': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'indicatorEditor.save': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'indicatorEditor.link': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'GET /api/:municipalityId/definitions.zip': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'POST /api/:municipalityId/definitions.zip': { kind: 'municipality', roles: ['admin', 'data_team'] },
   // The plain exports over HTTP follow the same rules as the procedures behind the same figures.
   'GET /api/:municipalityId/indicators.json': { kind: 'municipality', roles: readers },
   'GET /api/:municipalityId/indicators/:indicatorId.csv': { kind: 'municipality', roles: readers },
