@@ -2,6 +2,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { appRouter, type ApiContext, type KoersCatalog, maskedInternalError, ReadModelCache } from '@koers/api';
+import type { IndicatorEditor } from '@koers/domain';
 import { type AppDatabase, createKoersCatalog, hasMunicipalities, listMunicipalities, listUsers, openDatabase, readDataVersion } from '@koers/persistence';
 import { type CreateFastifyContextOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -17,6 +18,8 @@ import { registerApiExports } from './http/api-exports.route';
 import { registerCsrfRule } from './http/csrf';
 import { isApiPath, registerDashboard } from './http/dashboard.routes';
 import { registerErrorHandler } from './http/error-handler';
+import { createIndicatorEditor } from './indicators/indicator-editor.setup';
+import { registerIndicatorEditorRoutes } from './indicators/indicator-editor.routes';
 import { registerSecurityHeaders } from './http/security-headers';
 import { repositoryRoot, type ServerSettings } from './server.env';
 
@@ -46,6 +49,7 @@ interface Ready {
   readonly catalog: KoersCatalog;
   readonly sessions: SessionService;
   readonly computations: ServerComputations;
+  readonly indicatorEditor: IndicatorEditor;
 }
 
 /**
@@ -72,6 +76,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       viewer,
       mode: settings.isDemo ? 'demo' : 'production',
       identityProvider: settings.auth.oidc === null ? null : { label: settings.auth.oidc.label },
+      indicatorEditor: current.indicatorEditor,
       cache,
       reportInternalError,
       commands: {
@@ -115,6 +120,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
     await registerAuthRoutes(app, () => (ready as Ready).sessions);
     await registerOidcRoutes(app, settings.auth, () => ready as Ready, log);
     registerApiExports(app, contextOf);
+    await registerIndicatorEditorRoutes(app, contextOf);
     await app.register(fastifyTRPCPlugin, {
       prefix: '/trpc',
       trpcOptions: {
@@ -152,7 +158,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       // Another instance's change reaches this one's caches within a second.
       versionTimer = setInterval(() => void refreshDataVersion(), 1_000).unref();
       const computations = await startComputations(db, settings.computation, settings.database.kind === 'postgres', log, () => void refreshDataVersion());
-      ready = { db, catalog: createKoersCatalog(db), sessions, computations };
+      ready = { db, catalog: createKoersCatalog(db), sessions, computations, indicatorEditor: createIndicatorEditor(db, computations, settings.computation) };
       if (settings.isDemo) {
         log.info(formatDemoSignIns(url, await listUsers(db), await listMunicipalities(db)));
       } else {

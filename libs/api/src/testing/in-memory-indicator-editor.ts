@@ -113,7 +113,7 @@ export class InMemoryIndicatorEditor implements IndicatorEditor {
   async save(municipalityId: string, draft: IndicatorDraft, options: SaveIndicatorOptions, by: Viewer): Promise<SaveIndicatorOutcome> {
     this.calls.push({ kind: 'save', municipalityId, draft, options, by: by.email });
     if (this.saveAnswer !== null) return this.saveAnswer(draft);
-    return { kind: 'saved', file: `indicators/${draft.id}.yaml`, version: `v-${draft.id}-2`, isLinked: options.link !== undefined };
+    return { kind: 'saved', file: `indicators/${draft.id}.yaml`, version: `v-${draft.id}-2`, isLinked: options.link !== undefined, savedAt: '2026-11-30T12:00:00.000Z' };
   }
 
   async link(municipalityId: string, indicatorId: string, link: EffectLink, by: Viewer): Promise<{ readonly problems: readonly never[] }> {

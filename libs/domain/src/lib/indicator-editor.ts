@@ -107,7 +107,14 @@ export interface SaveIndicatorOptions {
 
 /** What saving a draft did. */
 export type SaveIndicatorOutcome =
-  | { readonly kind: 'saved'; readonly file: string; readonly version: string; readonly isLinked: boolean }
+  | {
+      readonly kind: 'saved';
+      readonly file: string;
+      readonly version: string;
+      readonly isLinked: boolean;
+      /** ISO 8601 by the server's clock: the computation of the indicator is one requested at or after this. */
+      readonly savedAt: string;
+    }
   | { readonly kind: 'refused'; readonly problems: readonly DraftProblem[] }
   | { readonly kind: 'conflict'; readonly message: string };
 

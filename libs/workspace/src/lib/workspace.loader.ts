@@ -68,7 +68,7 @@ export async function loadWorkspaceWithChanges(dir: string, changes: readonly Wo
  */
 export async function readWorkspaceFolder(
   dir: string,
-  options: ReadOptions,
+  options: ReadOptions = {},
 ): Promise<{ readonly root: string; readonly files: WorkspaceFile[]; readonly problems: WorkspaceProblem[] } | { readonly failed: LoadedWorkspace }> {
   const limits: WorkspaceLimits = { ...defaultWorkspaceLimits, ...options.limits };
   const root = resolve(dir);
