@@ -1,12 +1,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAxeViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
-import { type DashboardRoute, dashboardRoutes, indicatorsOf, trpcQuery } from './support/dashboard-routes';
+import { type DashboardRoute, dashboardRoutes, indicatorsOf, signInRoute, trpcQuery } from './support/dashboard-routes';
 import { hasVisibleFocus, tabTo } from './support/keyboard';
 import { workspaceRoot } from './support/koers-server';
+import { signedInContext, signIn } from './support/session';
 import { serverForTests, waitForResults } from './support/test-server';
 
 const screenshots = join(workspaceRoot, 'dist/e2e-screenshots');
@@ -22,21 +23,30 @@ const seedPrograms = [
 /** The municipality the page checks visit: it has an off-track indicator in the demo. */
 const municipalityId = 'uithoorn';
 
+/** Who the page checks sign in as: the admin sees every page, the audit trail included. */
+const admin = 'admin@demo.koers.nl';
+
 let server: Awaited<ReturnType<typeof serverForTests>>;
 let browser: Browser;
+let context: BrowserContext;
 let page: Page;
+let cookie: string;
 let routes: DashboardRoute[];
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   server = await serverForTests();
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  await waitForResults(server.baseUrl, municipalityId);
-  routes = await dashboardRoutes(server.baseUrl, municipalityId);
+  cookie = (await signIn(server.baseUrl, admin)).cookie;
+  await waitForResults(server.baseUrl, cookie, municipalityId);
+  routes = await dashboardRoutes(server.baseUrl, cookie, municipalityId);
+  // A member of the college, as most readers of the live figures are (signing in itself is sign-in.e2e.ts).
+  context = await signedInContext(browser, server.baseUrl, 'college@demo.koers.nl');
+  page = await context.newPage();
 });
 
 afterAll(async () => {
+  await context?.close();
   await browser?.close();
   await server?.stop();
 });
@@ -76,13 +86,13 @@ describe('the dashboard', () => {
 
 describe('with the keyboard alone', () => {
   it('opens an off-track indicator from the overview, reads its chart, table and lineage, and downloads its CSV', async () => {
-    const overview = await trpcQuery<Parameters<typeof indicatorsOf>[0]>(server.baseUrl, 'overview.get', { municipalityId });
+    const overview = await trpcQuery<Parameters<typeof indicatorsOf>[0]>(server.baseUrl, cookie, 'overview.get', { municipalityId });
     const offTrack = indicatorsOf(overview).find((indicator) => indicator.status === 'off_track');
     if (!offTrack) throw new Error(`the demo of ${municipalityId} has no off-track indicator to open`);
     const detail = await trpcQuery<{
       summary: { decimals: number | null; unit: string };
       series: { period: string; value: number | null }[];
-    }>(server.baseUrl, 'indicators.get', { municipalityId, indicatorId: offTrack.id });
+    }>(server.baseUrl, cookie, 'indicators.get', { municipalityId, indicatorId: offTrack.id });
     const dutch = (value: number) =>
       new Intl.NumberFormat('nl-NL', {
         minimumFractionDigits: detail.summary.decimals ?? 0,
@@ -137,11 +147,16 @@ describe('every page', () => {
   for (const width of widths) {
     it(`passes axe-core (WCAG 2.1 AA) at ${width} px, and is photographed with its lineage open`, async () => {
       // Reduced motion: charts draw at once (no animation to catch half-way), the path users who ask for it take.
-      const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
-      const target = await context.newPage();
+      const options = { viewport: { width, height: 900 }, reducedMotion: 'reduce' } as const;
+      // The sign-in page for someone not signed in; every other page for an admin, who sees them all.
+      const visits: { context: BrowserContext; route: DashboardRoute }[] = [];
+      const signedOut = await browser.newContext(options);
+      const signedIn = await signedInContext(browser, server.baseUrl, admin, options);
+      visits.push({ context: signedOut, route: signInRoute }, ...routes.map((route) => ({ context: signedIn, route })));
       const found: string[] = [];
       try {
-        for (const route of routes) {
+        for (const { context: visitor, route } of visits) {
+          const target = visitor.pages()[0] ?? (await visitor.newPage());
           await open(target, route.path, route.readyText);
           const lineage = target.locator('koers-lineage details');
           if ((await lineage.count()) > 0) await lineage.evaluate((details) => details.setAttribute('open', ''));
@@ -150,7 +165,8 @@ describe('every page', () => {
           await target.screenshot({ path: join(screenshots, `${route.name}-${width}.png`), fullPage: true });
         }
       } finally {
-        await context.close();
+        await signedOut.close();
+        await signedIn.close();
       }
       expect(found).toEqual([]);
     });

@@ -64,6 +64,9 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
   let dataVersion = -1;
   let versionTimer: NodeJS.Timeout | undefined;
   const cache = new ReadModelCache(() => dataVersion);
+  const refreshDataVersion = async (db: AppDatabase): Promise<void> => {
+    dataVersion = await readDataVersion(db).catch(() => dataVersion);
+  };
   const reportInternalError = (errorId: string, error: unknown): void => log.error(`[fout ${errorId}]`, error);
 
   /** The API's context for a request: who is signed in, and what the API reads and may change. Only once ready. */
@@ -82,6 +85,8 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       commands: {
         requestComputation: async (municipalityId, by) => {
           await current.computations.requestByPerson(municipalityId, by.email);
+          // The person who asked sees "calculating" on the next read, not after the next poll.
+          await refreshDataVersion(current.db);
         },
       },
     };
@@ -151,13 +156,10 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       }
       if (settings.isDemo) await ensureDemoUsers(db, await listMunicipalities(db));
       const sessions = new SessionService(db, settings.auth);
-      const refreshDataVersion = async () => {
-        dataVersion = await readDataVersion(db).catch(() => dataVersion);
-      };
-      await refreshDataVersion();
+      await refreshDataVersion(db);
       // Another instance's change reaches this one's caches within a second.
-      versionTimer = setInterval(() => void refreshDataVersion(), 1_000).unref();
-      const computations = await startComputations(db, settings.computation, settings.database.kind === 'postgres', log, () => void refreshDataVersion());
+      versionTimer = setInterval(() => void refreshDataVersion(db), 1_000).unref();
+      const computations = await startComputations(db, settings.computation, settings.database.kind === 'postgres', log, () => void refreshDataVersion(db));
       ready = { db, catalog: createKoersCatalog(db), sessions, computations, indicatorEditor: createIndicatorEditor(db, computations, settings.computation) };
       if (settings.isDemo) {
         log.info(formatDemoSignIns(url, await listUsers(db), await listMunicipalities(db)));

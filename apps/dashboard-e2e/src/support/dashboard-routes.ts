@@ -11,10 +11,10 @@ interface TrpcAnswer<T> {
   readonly result: { readonly data: T };
 }
 
-/** Asks the running server a tRPC query over plain HTTP, as the dashboard does. */
-export async function trpcQuery<T>(baseUrl: string, procedure: string, input?: unknown): Promise<T> {
+/** Asks the running server a tRPC query over plain HTTP, as the dashboard does, in the session `cookie`. */
+export async function trpcQuery<T>(baseUrl: string, cookie: string, procedure: string, input?: unknown): Promise<T> {
   const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const response = await fetch(`${baseUrl}/trpc/${procedure}${query}`);
+  const response = await fetch(`${baseUrl}/trpc/${procedure}${query}`, { headers: { cookie, 'x-koers-request': '1' } });
   if (!response.ok) throw new Error(`${procedure} answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as TrpcAnswer<T>).result.data;
 }
@@ -38,17 +38,22 @@ export function indicatorsOf(overview: OverviewAnswer) {
   );
 }
 
+/** The sign-in page, for a browser that is not signed in. */
+export const signInRoute: DashboardRoute = { name: 'sign-in', path: '/aanmelden', readyText: 'Demo-accounts' };
+
 /**
- * Every kind of page, with real ids from the running server: the overview, a
- * program, an off-track indicator (with its breakdown), the comparable
- * indicators, one comparison, and an address that names no municipality.
+ * Every kind of page an admin sees, with real ids from the running server
+ * (asked in the admin's session `cookie`): the overview, a program, an
+ * off-track indicator (with its breakdown), the comparable indicators, one
+ * comparison, the audit trail, the reports page, and an address that names
+ * no municipality of theirs.
  */
-export async function dashboardRoutes(baseUrl: string, municipalityId: string): Promise<DashboardRoute[]> {
-  const overview = await trpcQuery<OverviewAnswer>(baseUrl, 'overview.get', { municipalityId });
+export async function dashboardRoutes(baseUrl: string, cookie: string, municipalityId: string): Promise<DashboardRoute[]> {
+  const overview = await trpcQuery<OverviewAnswer>(baseUrl, cookie, 'overview.get', { municipalityId });
   const indicators = indicatorsOf(overview);
   const offTrack = indicators.find((indicator) => indicator.status === 'off_track') ?? indicators[0];
   const program = overview.programs.find((candidate) => candidate.id === offTrack?.programId) ?? overview.programs[0];
-  const comparable = await trpcQuery<{ id: string; title: string }[]>(baseUrl, 'indicators.comparable');
+  const comparable = await trpcQuery<{ id: string; title: string }[]>(baseUrl, cookie, 'indicators.comparable');
   const compared = comparable[0];
   if (!offTrack || !program || !compared) {
     throw new Error(`${overview.municipality.name} has no computed indicator, program or comparable indicator to visit`);
@@ -60,6 +65,8 @@ export async function dashboardRoutes(baseUrl: string, municipalityId: string): 
     { name: 'indicator-off-track', path: `${base}/indicatoren/${offTrack.id}`, readyText: 'Hoe is dit berekend?' },
     { name: 'comparable', path: `${base}/vergelijken`, readyText: compared.title },
     { name: 'compare', path: `${base}/vergelijken/${compared.id}`, readyText: 'Waar elke gemeente staat' },
-    { name: 'unknown-municipality', path: '/bestaat-niet', readyText: 'bestaat niet in deze installatie' },
+    { name: 'audit', path: `${base}/logboek`, readyText: 'nieuwste eerst' },
+    { name: 'reports', path: `${base}/rapportages`, readyText: 'Er is nog geen kwartaalrapportage gepubliceerd.' },
+    { name: 'unknown-municipality', path: '/bestaat-niet', readyText: 'U heeft wel toegang tot de gegevens van' },
   ];
 }

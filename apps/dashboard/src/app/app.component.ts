@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, type ElementRef, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, type ElementRef, inject, signal, viewChild } from '@angular/core';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map, pairwise } from 'rxjs';
@@ -6,11 +6,17 @@ import { DemoDataBannerComponent } from './demo-data-banner/demo-data-banner.com
 import { currentPath } from './layout/current-path';
 import { MunicipalitySwitcherComponent } from './municipality-switcher/municipality-switcher.component';
 import { MunicipalitiesStore } from './municipalities/municipalities.store';
+import { SessionStore } from './session/session.store';
+import { hasGrantIn, mayReadAudit, mayReadLiveFigures } from './session/viewer-abilities';
 import { InstallationStore } from './system/installation.store';
 
+/** Paths whose first segment names no municipality. */
+const pagesOutsideMunicipalities = new Set(['aanmelden', 'geen-toegang']);
+
 /**
- * The frame of every page: skip link, toolbar with the sections and the
- * municipality switcher, the demo notice (only on a demo installation), content.
+ * The frame of every page: skip link, toolbar with the sections the user's
+ * role opens, the municipality switcher, who is signed in and "Afmelden", the
+ * demo notice (only on a demo installation), content.
  */
 @Component({
   selector: 'koers-root',
@@ -30,11 +36,35 @@ export class AppComponent {
   private readonly content = viewChild.required<ElementRef<HTMLElement>>('content');
   protected readonly installation = inject(InstallationStore);
   private readonly municipalities = inject(MunicipalitiesStore);
+  private readonly session = inject(SessionStore);
 
   private readonly path = currentPath();
 
-  /** The municipality in the URL, for the section links; null on the start page. */
-  protected readonly municipalityId = computed(() => this.path()[0] ?? null);
+  /** Who is signed in; null on the sign-in page and while unknown. */
+  protected readonly viewer = computed(() => this.session.viewer() ?? null);
+
+  /** The municipality in the URL, for the section links; null on the start page and pages of no municipality. */
+  protected readonly municipalityId = computed(() => {
+    const first = this.path()[0];
+    return first === undefined || pagesOutsideMunicipalities.has(first) || this.viewer() === null ? null : first;
+  });
+
+  /** The sections of the municipality the user's roles there open. */
+  protected readonly sections = computed(() => {
+    const municipalityId = this.municipalityId();
+    const viewer = this.viewer();
+    if (municipalityId === null) return { figures: false, reports: false, audit: false };
+    const figures = mayReadLiveFigures(viewer, municipalityId);
+    return {
+      figures,
+      // The council reads published reports instead of the live figures.
+      reports: !figures && hasGrantIn(viewer, municipalityId),
+      audit: mayReadAudit(viewer, municipalityId),
+    };
+  });
+
+  protected readonly isSigningOut = signal(false);
+  protected readonly signOutFailed = signal(false);
 
   /** The name shown where the switcher appears once loaded. */
   protected readonly municipalityName = computed(() => {
@@ -54,6 +84,16 @@ export class AppComponent {
       )
       .subscribe(() => this.content().nativeElement.focus({ preventScroll: true }));
     inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+  }
+
+  /** Ends the session; the sign-in page follows. Says so when the server could not confirm it. */
+  protected async signOut(): Promise<void> {
+    if (this.isSigningOut()) return;
+    this.isSigningOut.set(true);
+    this.signOutFailed.set(false);
+    const isSignedOut = await this.session.signOut();
+    this.isSigningOut.set(false);
+    this.signOutFailed.set(!isSignedOut);
   }
 
   /**

@@ -2,6 +2,7 @@ import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@ang
 import { provideKoersClient } from './api/koers-client';
 import { provideKoersRouter } from './app.routes';
 import { provideDutchLocale } from './locale';
+import { SessionStore } from './session/session.store';
 
 /** The app's providers: zoneless (Angular's default), Dutch locale, router, API client. */
 export const appConfig: ApplicationConfig = {
@@ -9,6 +10,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideDutchLocale(),
     provideKoersRouter(),
-    provideKoersClient('/trpc'),
+    // An UNAUTHORIZED answer on any page: the session ended, so the sign-in page.
+    provideKoersClient('/trpc', (injector) => injector.get(SessionStore).expired()),
   ],
 };

@@ -1,54 +1,91 @@
 import type { EnvironmentProviders } from '@angular/core';
 import { provideRouter, type Routes, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { firstMunicipalityGuard } from './municipalities/first-municipality.guard';
+import { liveFiguresGuard, signedInGuard, signedOutGuard } from './session/signed-in.guard';
 
 /**
  * Every page is loaded on first visit; the municipality is the first path
- * segment, so an address names what it shows and survives a reload.
+ * segment, so an address names what it shows and survives a reload. Every
+ * page but the sign-in page needs a signed-in user (`signedInGuard`, before
+ * the page loads anything); the live figures need a role that reads them
+ * (`liveFiguresGuard`: the council gets its reports page).
  */
 export const appRoutes: Routes = [
   {
-    path: '',
-    pathMatch: 'full',
-    title: 'Koers',
-    canActivate: [firstMunicipalityGuard],
-    loadComponent: () => import('./start-page/start-page.component').then((module) => module.StartPageComponent),
+    path: 'aanmelden',
+    title: 'Aanmelden · Koers',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./session/sign-in-page/sign-in-page.component').then((module) => module.SignInPageComponent),
   },
   {
-    path: ':municipalityId',
+    path: '',
+    canActivateChild: [signedInGuard],
     children: [
       {
         path: '',
         pathMatch: 'full',
-        loadComponent: () =>
-          import('./overview/overview-page/overview-page.component').then((module) => module.OverviewPageComponent),
-      },
-      // The overview lists the programs; the old list address leads there.
-      { path: 'programmas', pathMatch: 'full', redirectTo: '' },
-      {
-        path: 'programmas/:programId',
-        loadComponent: () =>
-          import('./programs/program-page/program-page.component').then((module) => module.ProgramPageComponent),
+        title: 'Koers',
+        canActivate: [firstMunicipalityGuard],
+        loadComponent: () => import('./start-page/start-page.component').then((module) => module.StartPageComponent),
       },
       {
-        path: 'indicatoren/:indicatorId',
+        path: 'geen-toegang',
+        title: 'Nog geen toegang · Koers',
         loadComponent: () =>
-          import('./indicators/indicator-page/indicator-page.component').then((module) => module.IndicatorPageComponent),
+          import('./session/no-grant-page/no-grant-page.component').then((module) => module.NoGrantPageComponent),
       },
       {
-        path: 'vergelijken',
-        pathMatch: 'full',
-        loadComponent: () =>
-          import('./compare/comparable-page/comparable-page.component').then((module) => module.ComparablePageComponent),
+        path: ':municipalityId',
+        children: [
+          {
+            path: 'rapportages',
+            loadComponent: () =>
+              import('./reports/reports-page/reports-page.component').then((module) => module.ReportsPageComponent),
+          },
+          {
+            path: 'logboek',
+            loadComponent: () => import('./audit/audit-page/audit-page.component').then((module) => module.AuditPageComponent),
+          },
+          {
+            path: '',
+            canActivateChild: [liveFiguresGuard],
+            children: [
+              {
+                path: '',
+                pathMatch: 'full',
+                loadComponent: () =>
+                  import('./overview/overview-page/overview-page.component').then((module) => module.OverviewPageComponent),
+              },
+              // The overview lists the programs; the old list address leads there.
+              { path: 'programmas', pathMatch: 'full', redirectTo: '' },
+              {
+                path: 'programmas/:programId',
+                loadComponent: () =>
+                  import('./programs/program-page/program-page.component').then((module) => module.ProgramPageComponent),
+              },
+              {
+                path: 'indicatoren/:indicatorId',
+                loadComponent: () =>
+                  import('./indicators/indicator-page/indicator-page.component').then((module) => module.IndicatorPageComponent),
+              },
+              {
+                path: 'vergelijken',
+                pathMatch: 'full',
+                loadComponent: () =>
+                  import('./compare/comparable-page/comparable-page.component').then((module) => module.ComparablePageComponent),
+              },
+              {
+                path: 'vergelijken/:indicatorId',
+                loadComponent: () =>
+                  import('./compare/compare-page/compare-page.component').then((module) => module.ComparePageComponent),
+              },
+            ],
+          },
+        ],
       },
-      {
-        path: 'vergelijken/:indicatorId',
-        loadComponent: () =>
-          import('./compare/compare-page/compare-page.component').then((module) => module.ComparePageComponent),
-      },
+      { path: '**', redirectTo: '' },
     ],
   },
-  { path: '**', redirectTo: '' },
 ];
 
 /**

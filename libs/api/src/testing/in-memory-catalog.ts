@@ -82,6 +82,9 @@ export class InMemoryCatalog implements KoersCatalog {
       .filter((record) => record.municipalityId === filter.municipalityId)
       .filter((record) => filter.entity === undefined || record.entity === filter.entity)
       .filter((record) => filter.actor === undefined || record.actor === filter.actor)
+      .filter((record) => filter.from === undefined || Date.parse(record.occurredAt) >= Date.parse(filter.from))
+      .filter((record) => filter.to === undefined || Date.parse(record.occurredAt) < Date.parse(filter.to))
+      .filter((record) => filter.after === undefined || isOlder(record, filter.after))
       .slice(0, filter.limit);
   }
 
@@ -102,4 +105,11 @@ export class InMemoryCatalog implements KoersCatalog {
     if (this.gate) await this.gate;
     if (this.failure) throw this.failure;
   }
+}
+
+/** Whether `record` comes after `than` newest first: earlier, or at the same time with a smaller id (as the database pages). */
+function isOlder(record: AuditRecord, than: { readonly occurredAt: string; readonly id: string }): boolean {
+  const time = Date.parse(record.occurredAt);
+  const thanTime = Date.parse(than.occurredAt);
+  return time < thanTime || (time === thanTime && record.id < than.id);
 }

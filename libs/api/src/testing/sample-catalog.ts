@@ -1,5 +1,6 @@
 import type { CatalogContents } from './in-memory-catalog';
 import type { Municipality, ProgramOverview, Role, Viewer } from '@koers/domain';
+import { sampleAuditRecords } from './sample-audit';
 import { finishedComputation, storedIndicator } from './stored-indicator.fixture';
 
 /** Three municipalities of a shared service (names of people are made up); Diemen has no programs yet. */
@@ -175,5 +176,6 @@ export function sampleCatalogContents(): CatalogContents {
       hilversum: { latest: finishedComputation('hilversum'), lastFinished: finishedComputation('hilversum') },
       diemen: { latest: finishedComputation('diemen'), lastFinished: finishedComputation('diemen') },
     },
+    audit: sampleAuditRecords(),
   };
 }

@@ -27,8 +27,11 @@ export function describeApiError(error: unknown, hint = chooseMunicipalityHint):
       // The server writes these for users: what happened and the id it logged the error under.
       return error.message;
     case 'UNAUTHORIZED':
+      // The session expired or was ended elsewhere; the app opens the sign-in page as well.
+      return 'Uw sessie is verlopen. Meld u opnieuw aan.';
     case 'FORBIDDEN':
-      return 'U heeft geen toegang tot deze gegevens. Meld u opnieuw aan of vraag toegang aan uw beheerder.';
+      // The server names what was refused, for users (in Dutch).
+      return error.message;
     default:
       return `De server kon de gegevens niet leveren (foutcode ${code}). Probeer het later opnieuw.`;
   }
@@ -41,8 +44,13 @@ export function isRetryable(error: unknown): boolean {
   return code !== 'NOT_FOUND' && code !== 'BAD_REQUEST' && code !== 'UNAUTHORIZED' && code !== 'FORBIDDEN';
 }
 
+/** The tRPC error code (`NOT_FOUND`, `FORBIDDEN`, ...) of a failed call; undefined when no tRPC answer came. */
+export function errorCodeOf(error: unknown): string | undefined {
+  return error instanceof TRPCClientError ? readErrorCode(error) : undefined;
+}
+
 /** The tRPC error code (`NOT_FOUND`, ...) the server answered with, if it answered. */
-function readErrorCode(error: TRPCClientError<never>): string | undefined {
+export function readErrorCode(error: { readonly data?: unknown }): string | undefined {
   const data: unknown = error.data;
   if (typeof data === 'object' && data !== null && 'code' in data && typeof data.code === 'string') {
     return data.code;

@@ -1,5 +1,5 @@
 import { computed, resource, type Signal } from '@angular/core';
-import { chooseMunicipalityHint, describeApiError, isRetryable } from './api-error';
+import { chooseMunicipalityHint, describeApiError, errorCodeOf, isRetryable } from './api-error';
 
 /** What a page needs of one API answer: the value, whether it loads, what went wrong and whether retrying can help. */
 export interface ApiResource<T> {
@@ -11,6 +11,8 @@ export interface ApiResource<T> {
   readonly errorMessage: Signal<string | null>;
   /** Whether "Opnieuw proberen" can help with the error shown. */
   readonly canRetry: Signal<boolean>;
+  /** The tRPC error code of the failure (`FORBIDDEN`, ...), or null: no error, or no answer from the server. */
+  readonly errorCode: Signal<string | null>;
   /** Asks the server again. */
   reload(): void;
 }
@@ -68,6 +70,10 @@ export function apiResource<P, T>(options: ApiResourceOptions<P, T>): ApiResourc
     canRetry: computed(() => {
       const error = answer.error();
       return error !== undefined && isRetryable(error);
+    }),
+    errorCode: computed(() => {
+      const error = answer.error();
+      return error === undefined ? null : (errorCodeOf(error) ?? null);
     }),
     reload: () => void answer.reload(),
   };

@@ -6,11 +6,13 @@ import { createKoersClient } from './koers-client';
 /** A `fetch` that records each request and answers with one canned tRPC batch response. */
 function answering(status: number, body: unknown) {
   const requests: string[] = [];
-  const fetchStandIn: typeof fetch = async (input) => {
+  const headers: Headers[] = [];
+  const fetchStandIn: typeof fetch = async (input, init) => {
     requests.push(String(input));
+    headers.push(new Headers(init?.headers));
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   };
-  return { requests, fetch: fetchStandIn };
+  return { requests, headers, fetch: fetchStandIn };
 }
 
 describe('createKoersClient', () => {
@@ -26,6 +28,42 @@ describe('createKoersClient', () => {
     expect(url.pathname).toBe('/trpc/programs.list');
     expect(url.searchParams.get('batch')).toBe('1');
     expect(JSON.parse(url.searchParams.get('input') ?? '')).toEqual({ '0': { municipalityId: 'uithoorn' } });
+  });
+
+  it('says with every request that it comes from Koers (X-Koers-Request: 1)', async () => {
+    const server = answering(200, [{ result: { data: { mode: 'demo', identityProvider: null } } }]);
+    const client = createKoersClient({ url: '/trpc', fetch: server.fetch });
+
+    await client.system.info.query();
+
+    expect(server.headers[0]?.get('x-koers-request')).toBe('1');
+  });
+
+  it('reports an UNAUTHORIZED answer (the session ended) and still fails the call', async () => {
+    const server = answering(401, [
+      { error: { message: 'Meld u aan om Koers te gebruiken.', code: -32001, data: { code: 'UNAUTHORIZED', httpStatus: 401 } } },
+    ]);
+    let reported = 0;
+    const client = createKoersClient({ url: '/trpc', fetch: server.fetch, onUnauthorized: () => (reported += 1) });
+
+    const error = await client.municipalities.list.query().catch((caught: unknown) => caught);
+
+    expect(reported).toBe(1);
+    expect(describeApiError(error)).toBe('Uw sessie is verlopen. Meld u opnieuw aan.');
+    expect(isRetryable(error)).toBe(false);
+  });
+
+  it('reports nothing for another refusal', async () => {
+    const server = answering(403, [
+      { error: { message: 'U heeft geen toegang tot deze gegevens van gemeente "diemen".', code: -32003, data: { code: 'FORBIDDEN', httpStatus: 403 } } },
+    ]);
+    let reported = 0;
+    const client = createKoersClient({ url: '/trpc', fetch: server.fetch, onUnauthorized: () => (reported += 1) });
+
+    const error = await client.overview.get.query({ municipalityId: 'diemen' }).catch((caught: unknown) => caught);
+
+    expect(reported).toBe(0);
+    expect(describeApiError(error)).toBe('U heeft geen toegang tot deze gegevens van gemeente "diemen".');
   });
 
   it('sends calls made together as one batched request', async () => {

@@ -2,16 +2,18 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { ApiResource } from '../api/api-resource';
+import { NoAccessComponent } from './no-access.component';
 
 /**
  * What every page shows around its content while it loads or when loading
  * failed: a progress bar (announced to screen readers) and the shared error
- * state with "Opnieuw proberen" where retrying can help. The page shows its
+ * state with "Opnieuw proberen" where retrying can help, and after a refusal
+ * (FORBIDDEN) where the user can go instead. The page shows its
  * content itself once `resource.value()` is there.
  */
 @Component({
   selector: 'koers-load-state',
-  imports: [MatButtonModule, MatProgressBarModule],
+  imports: [MatButtonModule, MatProgressBarModule, NoAccessComponent],
   template: `
     <div aria-live="polite" class="koers-load-status">
       @if (resource().isLoading()) {
@@ -23,6 +25,9 @@ import type { ApiResource } from '../api/api-resource';
       <div class="koers-error-state" role="alert">
         <h2>{{ subject() }} kon niet worden geladen</h2>
         <p>{{ errorMessage }}</p>
+        @if (resource().errorCode() === 'FORBIDDEN') {
+          <koers-no-access />
+        }
         <ng-content />
         @if (resource().canRetry()) {
           <button mat-flat-button type="button" (click)="retry()" [disabled]="resource().isLoading()">

@@ -2,13 +2,20 @@ import { computed, inject, Injectable, resource } from '@angular/core';
 import type { Municipality } from '@koers/domain';
 import { describeApiError } from '../api/api-error';
 import { KOERS_CLIENT } from '../api/koers-client';
+import { SessionStore } from '../session/session.store';
 
-/** The municipalities this installation serves, loaded once for the whole app. */
+/**
+ * The municipalities the signed-in user holds a grant in (the server answers
+ * only those), loaded once per user: when another user signs in, the list of
+ * the previous one is gone, and nobody's list loads before someone signed in.
+ */
 @Injectable({ providedIn: 'root' })
 export class MunicipalitiesStore {
   private readonly client = inject(KOERS_CLIENT);
+  private readonly session = inject(SessionStore);
 
   private readonly listResource = resource({
+    params: () => this.session.userId() ?? undefined,
     loader: ({ abortSignal }) => this.client.municipalities.list.query(undefined, { signal: abortSignal }),
   });
 
@@ -26,9 +33,9 @@ export class MunicipalitiesStore {
     return error === undefined ? null : describeApiError(error);
   });
 
-  /** Settles once the list has loaded or failed: the list, or null after an error. */
+  /** Settles once the signed-in user's list has loaded or failed: the list, or null after an error. */
   readonly settled = computed<readonly Municipality[] | null | undefined>(() => {
-    if (this.listResource.isLoading()) return undefined;
+    if (this.session.userId() === null || this.listResource.isLoading()) return undefined;
     return this.listResource.hasValue() ? this.listResource.value() : null;
   });
 

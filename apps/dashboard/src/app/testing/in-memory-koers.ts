@@ -1,11 +1,14 @@
 import { type EnvironmentProviders, makeEnvironmentProviders } from '@angular/core';
 import { type ApiContext, appRouter, type InstallationMode } from '@koers/api';
-import { type CatalogContents, InMemoryCatalog, sampleCatalogContents, sampleViewer } from '@koers/api/testing';
+import { type CatalogContents, InMemoryCatalog, InMemoryCommands, sampleCatalogContents, sampleViewer } from '@koers/api/testing';
 import type { Viewer } from '@koers/domain';
 import { createTRPCClient, localLink } from '@trpc/client';
-import { KOERS_CLIENT, type KoersClient } from '../api/koers-client';
+import { KOERS_CLIENT, type KoersClient, sessionExpiryLink } from '../api/koers-client';
 import { provideKoersRouter } from '../app.routes';
 import { provideDutchLocale } from '../locale';
+import { KOERS_FETCH } from '../session/auth-client';
+import { SessionStore } from '../session/session.store';
+import { inMemoryAuthRoutes, type InMemoryAuth } from './in-memory-auth';
 
 /** The clock of the dashboard's specs: the last day of November 2026, so "this quarter" is 2026-Q4. */
 export const testNow = new Date('2026-11-30T12:00:00Z');
@@ -14,42 +17,77 @@ export const testNow = new Date('2026-11-30T12:00:00Z');
 export interface InMemoryKoers {
   /** What the router reads; change `contents`, set `failure`, or `hold()` answers to see a loading state. */
   readonly catalog: InMemoryCatalog;
+  /** What the router may change: `requests` lists the computations asked for. */
+  readonly commands: InMemoryCommands;
+  /**
+   * The server's session and its sign-in routes: `auth.viewer` is who the router
+   * sees (set it to null to end the session "elsewhere"); `auth.accounts` whom
+   * `POST /auth/login` accepts.
+   */
+  readonly auth: InMemoryAuth;
   readonly client: KoersClient;
-  /** Router, Dutch locale and the client. */
+  /** Router, Dutch locale, the client and the sign-in routes. */
   readonly providers: EnvironmentProviders;
+}
+
+/** Who may be signed in, and what the installation says of itself. */
+export interface InMemoryKoersOptions {
+  readonly contents?: CatalogContents;
+  readonly mode?: InstallationMode;
+  /** Who is signed in at the start: a college member of every sample municipality unless said; null for nobody. */
+  readonly viewer?: Viewer | null;
+  /** The identity provider the sign-in page offers; none when left out. */
+  readonly identityProvider?: { readonly label: string } | null;
 }
 
 /**
  * The dashboard over the real API in memory: every call goes through the real
- * `appRouter` (validation, errors, read models) with a `localLink`, so a spec
- * sees what the server would answer, serialised to JSON and back.
+ * `appRouter` (validation, access rules, errors, read models) with a
+ * `localLink`, so a spec sees what the server would answer, serialised to
+ * JSON and back. The sign-in routes, plain HTTP on the server, answer in
+ * memory as the server's do.
  *
  * @example
- * const koers = inMemoryKoers();
+ * const koers = inMemoryKoers({ viewer: sampleViewer('council') });
  * TestBed.configureTestingModule({ providers: [koers.providers] });
  * const harness = await RouterTestingHarness.create('/uithoorn');
  */
-export function inMemoryKoers(options: { contents?: CatalogContents; mode?: InstallationMode; viewer?: Viewer | null } = {}): InMemoryKoers {
+export function inMemoryKoers(options: InMemoryKoersOptions = {}): InMemoryKoers {
   const catalog = new InMemoryCatalog(options.contents ?? sampleCatalogContents());
-  const context: ApiContext = {
+  const commands = new InMemoryCommands(catalog, () => testNow);
+  const auth = inMemoryAuthRoutes(options.viewer === undefined ? sampleViewer('college') : options.viewer);
+  const context = (): ApiContext => ({
     catalog,
+    commands,
     mode: options.mode ?? 'demo',
-    // A member of the college of every sample municipality, unless the spec says who is signed in.
-    viewer: options.viewer === undefined ? sampleViewer('college') : options.viewer,
+    identityProvider: options.identityProvider ?? null,
+    viewer: auth.viewer,
     now: () => testNow,
     // A spec that expects a failure sees it in the page; nothing to log here.
     reportInternalError: () => undefined,
-  };
+  });
+  let expired: () => void = () => undefined;
   const client = createTRPCClient<typeof appRouter>({
-    links: [localLink({ router: appRouter, createContext: async () => context })],
+    links: [sessionExpiryLink(() => expired()), localLink({ router: appRouter, createContext: async () => context() })],
   });
   return {
     catalog,
+    commands,
+    auth,
     client,
     providers: makeEnvironmentProviders([
       provideKoersRouter(),
       provideDutchLocale(),
       { provide: KOERS_CLIENT, useValue: client },
+      { provide: KOERS_FETCH, useValue: auth.fetch },
+      {
+        provide: SessionStore,
+        useFactory: () => {
+          const session = new SessionStore();
+          expired = () => session.expired();
+          return session;
+        },
+      },
     ]),
   };
 }

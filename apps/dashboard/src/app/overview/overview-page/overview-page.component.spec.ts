@@ -116,14 +116,17 @@ describe('OverviewPageComponent', () => {
     expect(harness.routeNativeElement?.querySelectorAll('koers-program-summary')).toHaveLength(2);
   });
 
-  it("says a municipality it does not serve does not exist, without a retry that cannot help", async () => {
+  it('refuses a municipality the user holds no role in (or one that does not exist), offering their own, without a retry', async () => {
     const harness = await openPage('/amsterdam');
 
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent).toBe('Overzicht');
     const alert = harness.routeNativeElement?.querySelector('[role="alert"]');
-    expect(alert?.textContent).toContain(
-      'Gemeente "amsterdam" bestaat niet in deze installatie. Kies een gemeente in de lijst bovenaan.',
-    );
+    expect(alert?.textContent).toContain('U heeft geen toegang tot deze gegevens van gemeente "amsterdam".');
+    expect(Array.from(alert?.querySelectorAll('a') ?? []).map((link) => [link.textContent?.trim(), link.getAttribute('href')])).toEqual([
+      ['Diemen', '/diemen'],
+      ['Hilversum', '/hilversum'],
+      ['Uithoorn', '/uithoorn'],
+    ]);
     expect(alert?.querySelector('button')).toBeNull();
   });
 

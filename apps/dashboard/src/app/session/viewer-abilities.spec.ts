@@ -1,0 +1,43 @@
+import { sampleViewer } from '@koers/api/testing';
+import { roles, type Role } from '@koers/domain';
+import { describe, expect, it } from 'vitest';
+import { errorCodeOf } from '../api/api-error';
+import type { KoersClient } from '../api/koers-client';
+import { inMemoryKoers } from '../testing/in-memory-koers';
+import { hasGrantIn, mayReadAudit, mayReadLiveFigures, mayRunComputations, rolesIn } from './viewer-abilities';
+
+/** Whether the real router lets `role` in Uithoorn make `call`: what the screens must agree with. */
+async function serverAllows(role: Role, call: (client: KoersClient) => Promise<unknown>): Promise<boolean> {
+  const { client } = inMemoryKoers({ viewer: sampleViewer(role, ['uithoorn']) });
+  try {
+    await call(client);
+    return true;
+  } catch (error) {
+    if (errorCodeOf(error) === 'FORBIDDEN') return false;
+    throw error;
+  }
+}
+
+describe('the abilities the screens offer', () => {
+  for (const role of roles) {
+    it(`agree with the server's access rules for ${role}`, async () => {
+      const viewer = sampleViewer(role, ['uithoorn']);
+      const municipalityId = 'uithoorn';
+
+      expect(mayReadLiveFigures(viewer, municipalityId)).toBe(await serverAllows(role, (client) => client.overview.get.query({ municipalityId })));
+      expect(mayReadLiveFigures(viewer, municipalityId)).toBe(await serverAllows(role, (client) => client.indicators.comparable.query()));
+      expect(mayRunComputations(viewer, municipalityId)).toBe(await serverAllows(role, (client) => client.computations.run.mutate({ municipalityId })));
+      expect(mayReadAudit(viewer, municipalityId)).toBe(await serverAllows(role, (client) => client.audit.list.query({ municipalityId })));
+    });
+  }
+
+  it('open nothing in a municipality the user holds no role in', () => {
+    const viewer = sampleViewer('admin', ['uithoorn']);
+
+    expect(rolesIn(viewer, 'diemen')).toEqual([]);
+    expect(hasGrantIn(viewer, 'diemen')).toBe(false);
+    expect(mayReadLiveFigures(viewer, 'diemen')).toBe(false);
+    expect(mayReadAudit(viewer, 'diemen')).toBe(false);
+    expect(mayReadLiveFigures(null, 'uithoorn')).toBe(false);
+  });
+});
