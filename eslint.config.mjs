@@ -17,6 +17,8 @@ const serverOnlyPackages = [
   'pg',
   'pg-*',
   'yaml',
+  'yauzl',
+  'yazl',
   'tsx',
   'playwright-core',
   '@trpc/server',

@@ -2,6 +2,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { appRouter, type ApiContext, type KoersCatalog, maskedInternalError, ReadModelCache } from '@koers/api';
+import type { IndicatorEditor } from '@koers/domain';
 import { type AppDatabase, createKoersCatalog, hasMunicipalities, listMunicipalities, listUsers, openDatabase, readDataVersion } from '@koers/persistence';
 import { type CreateFastifyContextOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -17,6 +18,8 @@ import { registerApiExports } from './http/api-exports.route';
 import { registerCsrfRule } from './http/csrf';
 import { isApiPath, registerDashboard } from './http/dashboard.routes';
 import { registerErrorHandler } from './http/error-handler';
+import { createIndicatorEditor } from './indicators/indicator-editor.setup';
+import { registerIndicatorEditorRoutes } from './indicators/indicator-editor.routes';
 import { registerSecurityHeaders } from './http/security-headers';
 import { repositoryRoot, type ServerSettings } from './server.env';
 import { createSourceFeature } from './sources/source-feature';
@@ -48,6 +51,7 @@ interface Ready {
   readonly catalog: KoersCatalog;
   readonly sessions: SessionService;
   readonly computations: ServerComputations;
+  readonly indicatorEditor: IndicatorEditor;
 }
 
 /**
@@ -79,6 +83,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       viewer,
       mode: settings.isDemo ? 'demo' : 'production',
       identityProvider: settings.auth.oidc === null ? null : { label: settings.auth.oidc.label },
+      indicatorEditor: current.indicatorEditor,
       cache,
       reportInternalError,
       ...sources.ports(),
@@ -127,6 +132,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
     await registerOidcRoutes(app, settings.auth, () => ready as Ready, log);
     registerApiExports(app, contextOf);
     await sources.register(app, tokens, contextOf);
+    await registerIndicatorEditorRoutes(app, contextOf);
     await app.register(fastifyTRPCPlugin, {
       prefix: '/trpc',
       trpcOptions: {
@@ -163,7 +169,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       const computations = await startComputations(db, settings.computation, settings.database.kind === 'postgres', log, () => void refreshDataVersion(db));
       tokens.start(db);
       await sources.start(db, computations, settings.database.kind === 'postgres');
-      ready = { db, catalog: createKoersCatalog(db), sessions, computations };
+      ready = { db, catalog: createKoersCatalog(db), sessions, computations, indicatorEditor: createIndicatorEditor(db, computations, settings.computation) };
       if (settings.isDemo) {
         log.info(formatDemoSignIns(url, await listUsers(db), await listMunicipalities(db)));
       } else {

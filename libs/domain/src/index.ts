@@ -22,3 +22,4 @@ export * from './lib/read-models/index';
 export * from './lib/source-preview';
 export * from './lib/source-catalog';
 export * from './lib/api-token';
+export * from './lib/indicator-editor';

@@ -79,3 +79,4 @@ export {
   type StoredSourceJob,
 } from './lib/repositories/source-job.repository';
 export { createApiToken, findActiveApiToken, listApiTokens, revokeApiToken, touchApiToken, type NewApiToken } from './lib/repositories/api-token.repository';
+export { ComputationSlotBusyError, holdComputationSlot } from './lib/repositories/computation-queue.repository';

@@ -62,9 +62,9 @@ export async function startComputations(
   scheduler.start();
   const stopWatching =
     settings.watchIntervalMs > 0
-      ? watchWorkspaces(() => listMunicipalityWorkspaces(db), settings.watchIntervalMs, (municipalityId) => {
-          log.info(`${municipalityId}: bestanden gewijzigd; de indicatoren worden opnieuw berekend.`);
-          void scheduler.request(municipalityId, 'change');
+      ? watchWorkspaces(() => listMunicipalityWorkspaces(db), settings.watchIntervalMs, (municipalityId, indicatorIds) => {
+          log.info(`${municipalityId}: bestanden gewijzigd; ${indicatorIds === null ? 'de indicatoren worden' : `indicator ${indicatorIds.join(', ')} wordt`} opnieuw berekend.`);
+          void scheduler.request(municipalityId, 'change', indicatorIds ?? undefined);
         })
       : () => undefined;
   return {

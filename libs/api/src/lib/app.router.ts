@@ -1,5 +1,6 @@
 import { auditRouter } from './routers/audit.router';
 import { computationsRouter } from './routers/computations.router';
+import { indicatorEditorRouter } from './routers/indicator-editor.router';
 import { indicatorsRouter } from './routers/indicators.router';
 import { municipalitiesRouter } from './routers/municipalities.router';
 import { overviewRouter } from './routers/overview.router';
@@ -22,6 +23,7 @@ export const appRouter = router({
   audit: auditRouter,
   sources: sourcesRouter,
   tokens: tokensRouter,
+  indicatorEditor: indicatorEditorRouter,
 });
 
 /** The API's shape; the dashboard imports only this type. */

@@ -1,4 +1,4 @@
-import type { ApiTokens, KoersCatalog, KoersCommands, SourceCatalog, SourceCommands, Viewer } from '@koers/domain';
+import type { ApiTokens, IndicatorEditor, KoersCatalog, KoersCommands, SourceCatalog, SourceCommands, Viewer } from '@koers/domain';
 import type { ReadModelCache } from './read-model-cache';
 
 /** Whether the installation shows fictitious demo data (the dashboard then says so on every page). */
@@ -18,6 +18,8 @@ export interface ApiContext {
   readonly sourceCommands?: SourceCommands;
   /** Personal API tokens for scripts; left out, the `tokens` procedures answer METHOD_NOT_SUPPORTED. */
   readonly apiTokens?: ApiTokens;
+  /** The data team's indicator definitions in the workspace folder; left out, the indicator editor answers METHOD_NOT_SUPPORTED. */
+  readonly indicatorEditor?: IndicatorEditor;
   /** Who is signed in, with their grants; null for nobody. */
   readonly viewer: Viewer | null;
   readonly mode: InstallationMode;

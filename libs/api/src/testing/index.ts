@@ -6,3 +6,4 @@ export * from './sample-audit';
 export * from './sample-catalog';
 export * from './in-memory-sources';
 export * from './in-memory-api-tokens';
+export * from './in-memory-indicator-editor';

@@ -12,4 +12,10 @@ export interface ComputationRequest {
   readonly queryTimeoutMs: number;
   /** DuckDB threads; all cores when left out. */
   readonly threads?: number;
+  /**
+   * Only these indicators (a definition saved through the web): only the
+   * sources they read are brought in line, and only they are computed and
+   * stored. All of them when left out.
+   */
+  readonly indicatorIds?: readonly string[];
 }

@@ -85,6 +85,29 @@ describe('ComputationScheduler', () => {
     expect(winkeldiefstallen?.problem?.at).not.toBe(winkeldiefstallen?.report?.lineage.computedAt);
   });
 
+  it('recomputes just the indicator whose definition changed, and leaves the others as they were stored', async () => {
+    scheduler.start();
+    await scheduler.request('proefdorp', 'start');
+    await scheduler.whenIdle();
+    const before = await listStoredIndicators(db, 'proefdorp');
+    const firstId = (await computationHistory(db, 'proefdorp')).latest?.id;
+    expect(before.map((item) => item.computationId)).toEqual([firstId, firstId]);
+
+    await folder.write('indicators/inwoners.yaml', 'title: Inwoners\nunit: inwoners\ndirection: higher_is_better\ngrain: year\nsource: bevolking\ntime: peildatum\nmeasure: sum(inwoners) * 2\n');
+    // A data file changed too, but the subset loads only the sources its indicators read: misdrijven is not touched.
+    await folder.write('data/misdrijven.csv', 'pleegdatum,soort,wijk\n2025-01-10,winkeldiefstal,Centrum\n');
+    await scheduler.request('proefdorp', 'change', ['inwoners']);
+    await scheduler.whenIdle();
+
+    const latest = (await computationHistory(db, 'proefdorp')).latest;
+    expect(latest).toMatchObject({ status: 'succeeded', indicatorIds: ['inwoners'], indicatorCount: 1 });
+    expect(latest?.inputs?.sources.map((source) => source.sourceId)).toEqual(['bevolking']);
+    expect(latest?.inputs?.sourceColumns?.['bevolking']?.map((column) => column.name)).toEqual(['peildatum', 'wijk', 'inwoners']);
+    const [inwoners, winkeldiefstallen] = await listStoredIndicators(db, 'proefdorp');
+    expect(inwoners).toMatchObject({ computationId: latest?.id, report: { latest: { period: '2025', value: 4200 } } });
+    expect(winkeldiefstallen).toEqual(before[1]);
+  });
+
   it('records a computation that fails as a whole, and keeps what was stored', async () => {
     scheduler.start();
     await scheduler.request('proefdorp', 'start');

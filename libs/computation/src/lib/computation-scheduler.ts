@@ -78,12 +78,19 @@ export class ComputationScheduler {
 
   /**
    * Asks for a computation of the municipality; it runs in the background on
-   * whichever instance claims it (this one only once started).
+   * whichever instance claims it (this one only once started). With
+   * `indicatorIds`, only those indicators are computed and stored (a
+   * definition saved through the web); a request waiting already is widened.
    */
-  async request(municipalityId: string, trigger: ComputationTrigger): Promise<void> {
+  async request(municipalityId: string, trigger: ComputationTrigger, indicatorIds?: readonly string[]): Promise<void> {
     if (this.isClosed) return;
     // A server starting beside one that computes already adds nothing: the running computation reads the same files.
-    await enqueueComputation(this.options.db, { municipalityId, trigger, isSkippedWhileRunning: trigger === 'start' });
+    await enqueueComputation(this.options.db, {
+      municipalityId,
+      trigger,
+      isSkippedWhileRunning: trigger === 'start',
+      ...(indicatorIds === undefined ? {} : { indicatorIds }),
+    });
     if (this.isStarted) void this.pump();
   }
 
@@ -160,13 +167,15 @@ export class ComputationScheduler {
           engineDatabasePath: join(this.options.engineDirectory, `${municipalityId}.duckdb`),
           memoryLimit: `${Math.floor(share / (1024 * 1024))}MB`,
           queryTimeoutMs: this.options.queryTimeoutMs,
+          ...(computation.indicatorIds == null ? {} : { indicatorIds: computation.indicatorIds }),
         },
         { ...this.options.worker, signal: abort.signal },
       );
       const record = await storeComputation(db, outcome);
       const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
       const failed = record.failedCount === 0 ? '' : `, ${record.failedCount} met een fout`;
-      log.info(`${workspace.name}: ${record.indicatorCount} indicatoren berekend in ${seconds} s${failed}.`);
+      const which = computation.indicatorIds == null ? `${record.indicatorCount} indicatoren` : `indicator ${computation.indicatorIds.join(', ')}`;
+      log.info(`${workspace.name}: ${which} berekend in ${seconds} s${failed}.`);
       this.options.onFinished(record);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

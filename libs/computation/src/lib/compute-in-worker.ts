@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
-import type { ComputationOutcome } from '@koers/domain';
+import type { ComputationOutcome, WorkspaceProblem } from '@koers/domain';
 import type { ComputationRequest } from './computation-request';
+import type { CheckRequest, DryRunOutcome, DryRunRequest } from './dry-run';
 import type { WorkerReplyMessage, WorkerRequestMessage } from './worker-protocol';
 
 /** How to start compute workers. */
@@ -29,7 +30,31 @@ export class ComputationFailedError extends Error {
  * in DuckDB) or a timeout rejects with a {@link ComputationFailedError} that
  * says which, and the caller's process goes on.
  */
-export function computeInWorker(request: ComputationRequest, options: WorkerOptions): Promise<ComputationOutcome> {
+export async function computeInWorker(request: ComputationRequest, options: WorkerOptions): Promise<ComputationOutcome> {
+  const reply = await runInWorker({ kind: 'compute', request }, options);
+  if (reply.kind !== 'outcome') throw new ComputationFailedError('de berekening gaf een onverwacht antwoord');
+  return reply.outcome;
+}
+
+/**
+ * A dry run of one indicator (see `dryRunIndicator`) in a child process of its
+ * own, bounded as a computation is: killed past `timeoutMs`, its engine in
+ * memory within the request's `memoryLimit`. Nothing is stored.
+ */
+export async function dryRunInWorker(request: DryRunRequest, options: WorkerOptions): Promise<DryRunOutcome> {
+  const reply = await runInWorker({ kind: 'dry-run', request }, options);
+  if (reply.kind !== 'dry-run') throw new ComputationFailedError('de proefberekening gaf een onverwacht antwoord');
+  return reply.outcome;
+}
+
+/** `koers check` of the workspace with the request's definition files, in a child process of its own. */
+export async function checkInWorker(request: CheckRequest, options: WorkerOptions): Promise<readonly WorkspaceProblem[]> {
+  const reply = await runInWorker({ kind: 'check', request }, options);
+  if (reply.kind !== 'check') throw new ComputationFailedError('de controle gaf een onverwacht antwoord');
+  return reply.problems;
+}
+
+function runInWorker(message: WorkerRequestMessage, options: WorkerOptions): Promise<Exclude<WorkerReplyMessage, { kind: 'failure' }>> {
   return new Promise((resolve, reject) => {
     const child = fork(options.workerPath, [], {
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
@@ -47,8 +72,8 @@ export function computeInWorker(request: ComputationRequest, options: WorkerOpti
     const stop = () => child.kill('SIGKILL');
     options.signal?.addEventListener('abort', stop, { once: true });
 
-    child.once('message', (message: WorkerReplyMessage) => {
-      reply = message;
+    child.once('message', (answer: WorkerReplyMessage) => {
+      reply = answer;
     });
     child.once('error', (error) => {
       clearTimeout(timer);
@@ -57,13 +82,12 @@ export function computeInWorker(request: ComputationRequest, options: WorkerOpti
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', stop);
-      if (reply?.kind === 'outcome') resolve(reply.outcome);
+      if (reply !== undefined && reply.kind !== 'failure') resolve(reply);
       else if (reply?.kind === 'failure') reject(new ComputationFailedError(reply.message));
-      else if (options.signal?.aborted) reject(new ComputationFailedError('de berekening is afgebroken omdat de server stopte'))
+      else if (options.signal?.aborted) reject(new ComputationFailedError('de berekening is afgebroken omdat de server stopte'));
       else if (isTimedOut) reject(new ComputationFailedError(`de berekening duurde langer dan ${durationText(options.timeoutMs)} en is gestopt`));
       else reject(new ComputationFailedError(`de berekening stopte onverwacht (${signal === null ? `exitcode ${code}` : `signaal ${signal}`})`));
     });
-    const message: WorkerRequestMessage = { kind: 'compute', request };
     child.send(message);
   });
 }

@@ -2,18 +2,19 @@ import type {
   ComputationOutcome,
   ComputedIndicator,
   FailedIndicator,
-  IndicatorDefinition,
   IndicatorProblem,
   IndicatorReport,
   LineageSource,
-  PeriodStatus,
   WorkspaceProblem,
 } from '@koers/domain';
 import { stat } from 'node:fs/promises';
-import { createKpiEngine, type EngineError, statusOf } from '@koers/kpi';
+import { createKpiEngine, type EngineError } from '@koers/kpi';
 import { loadWorkspace } from '@koers/workspace';
 import type { ComputationRequest } from './computation-request';
+import { scopeWorkspace } from './computation-scope';
 import { readDefinitionFiles } from './definition-files';
+import { readSourceColumns } from './source-columns';
+import { problemOf, statusesOf } from './indicator-outcome';
 
 /**
  * One computation of one municipality, as a compute worker runs it: read the
@@ -31,7 +32,9 @@ export async function computeMunicipality(request: ComputationRequest): Promise<
   // A workspace that is not there at all fails the computation as a whole, so nothing stored is removed.
   const root = await stat(request.workspaceRoot).catch(() => undefined);
   if (!root?.isDirectory()) throw new Error(`the workspace folder ${request.workspaceRoot} does not exist or is not a folder`);
-  const { workspace, problems: workspaceProblems } = await loadWorkspace(request.workspaceRoot);
+  const { workspace: whole, problems: workspaceProblems } = await loadWorkspace(request.workspaceRoot);
+  // A computation of some indicators brings only their sources in line and computes only them.
+  const { workspace, indicatorIds } = scopeWorkspace(whole, request.indicatorIds);
   const definitions = await readDefinitionFiles(workspace);
   const engine = await createKpiEngine({
     workspace,
@@ -62,11 +65,13 @@ export async function computeMunicipality(request: ComputationRequest): Promise<
       return { definition, report: withSourceTitles(report, titles), statuses: statusesOf(report, indicator) };
     });
 
+    const sourceColumns = await readSourceColumns(engine, sync.versions);
     return {
       computationId: request.computationId,
       municipalityId: request.municipalityId,
+      ...(indicatorIds === null ? {} : { indicatorIds }),
       finishedAt: new Date().toISOString(),
-      workspace: touchesStructure(workspaceProblems) ? null : workspace,
+      workspace: touchesStructure(workspaceProblems) ? null : whole,
       inputs: {
         sources: sync.versions.map(({ sourceId, version, fileHash, rowCount, loadedAt, files }) => ({
           sourceId,
@@ -78,6 +83,7 @@ export async function computeMunicipality(request: ComputationRequest): Promise<
           files,
         })),
         definitions: definitions.hashes,
+        sourceColumns,
       },
       problems: [...workspaceProblems.map(problemOf), ...sync.errors.map(problemOf)],
       indicators,
@@ -85,11 +91,6 @@ export async function computeMunicipality(request: ComputationRequest): Promise<
   } finally {
     await engine.close();
   }
-}
-
-/** The status each value had against its own year's target, by the contract's rule (exact at the bounds). */
-function statusesOf(report: IndicatorReport, indicator: IndicatorDefinition): PeriodStatus[] {
-  return report.values.flatMap((value) => (value.value === null ? [] : [{ period: value.period, status: statusOf(value, indicator).status }]));
 }
 
 function withSourceTitles(report: IndicatorReport, titles: ReadonlyMap<string, string>): IndicatorReport {
@@ -102,15 +103,6 @@ function withSourceTitles(report: IndicatorReport, titles: ReadonlyMap<string, s
 
 function sourceProblemFor(sourceId: string, error: EngineError): IndicatorProblem {
   return { ...problemOf(error), message: `bron "${sourceId}" kon niet worden geladen: ${error.message}` };
-}
-
-function problemOf(problem: EngineError | WorkspaceProblem): IndicatorProblem {
-  return {
-    file: problem.file,
-    message: problem.message,
-    ...(problem.line === undefined ? {} : { line: problem.line }),
-    ...(problem.field === undefined ? {} : { field: problem.field }),
-  };
 }
 
 /** Whether a problem concerns the programs or the workspace settings: the stored programs then stay as they are. */

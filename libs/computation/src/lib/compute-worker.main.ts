@@ -1,10 +1,11 @@
 import { computeMunicipality } from './compute-municipality';
+import { checkWorkspaceDefinitions, dryRunIndicator } from './dry-run';
 import type { WorkerReplyMessage, WorkerRequestMessage } from './worker-protocol';
 
 /**
  * The body of a compute worker: a child process the server forks for one
- * computation, so that a runaway query or a crash of DuckDB costs that
- * computation and never the server. It waits for one request over IPC,
+ * computation (or dry run, or check), so that a runaway query or a crash of
+ * DuckDB costs that computation and never the server. It waits for one request over IPC,
  * computes, sends the outcome (or why it failed), and exits.
  */
 export function runComputeWorker(): void {
@@ -24,7 +25,14 @@ export function runComputeWorker(): void {
 
 async function answer(message: WorkerRequestMessage): Promise<WorkerReplyMessage> {
   try {
-    return { kind: 'outcome', outcome: await computeMunicipality(message.request) };
+    switch (message.kind) {
+      case 'compute':
+        return { kind: 'outcome', outcome: await computeMunicipality(message.request) };
+      case 'dry-run':
+        return { kind: 'dry-run', outcome: await dryRunIndicator(message.request) };
+      case 'check':
+        return { kind: 'check', problems: await checkWorkspaceDefinitions(message.request) };
+    }
   } catch (error) {
     return { kind: 'failure', message: error instanceof Error ? error.message : String(error) };
   }

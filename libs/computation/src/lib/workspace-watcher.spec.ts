@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf, watchWorkspaces } from './workspace-watcher';
+import { changedIndicators, fingerprintOf, watchWorkspaces } from './workspace-watcher';
 import { createComputationFolder } from './testing/computation-workspace.fixture';
 
 describe('workspace watcher', () => {
@@ -17,16 +17,35 @@ describe('workspace watcher', () => {
 
   it('tells which municipality changed, and stops when asked', async () => {
     const folder = await createComputationFolder();
-    const changes: string[] = [];
-    const stop = watchWorkspaces(async () => [{ id: 'proefdorp', workspaceRoot: folder.root }], 20, (id) => changes.push(id));
+    const changes: [string, readonly string[] | null][] = [];
+    const stop = watchWorkspaces(async () => [{ id: 'proefdorp', workspaceRoot: folder.root }], 20, (id, indicatorIds) => changes.push([id, indicatorIds]));
     try {
       await new Promise((wait) => setTimeout(wait, 100));
       expect(changes).toEqual([]);
+      // Only a definition of an indicator changed: only that indicator is asked for.
       await folder.write('indicators/inwoners.yaml', 'title: Inwoners\n');
-      await expect.poll(() => changes, { timeout: 2_000 }).toEqual(['proefdorp']);
+      await expect.poll(() => changes, { timeout: 2_000 }).toEqual([['proefdorp', ['inwoners']]]);
+      await folder.write('data/bevolking.csv', 'peildatum,wijk,inwoners\n2026-01-01,Centrum,1200\n');
+      await expect.poll(() => changes, { timeout: 2_000 }).toEqual([
+        ['proefdorp', ['inwoners']],
+        ['proefdorp', null],
+      ]);
     } finally {
       stop();
       await folder.remove();
     }
+  });
+
+  it('asks for some indicators only when nothing but their definition files changed', () => {
+    const before = new Map([
+      ['indicators/a.yaml', '1'],
+      ['indicators/b.yaml', '1'],
+      ['programs/p.yaml', '1'],
+    ]);
+    expect(changedIndicators(before, new Map([...before, ['indicators/a.yaml', '2'], ['indicators/c.yaml', '1']]))).toEqual(['a', 'c']);
+    expect(changedIndicators(before, new Map([...before].filter(([path]) => path !== 'indicators/b.yaml')))).toEqual(['b']);
+    expect(changedIndicators(before, new Map([...before, ['programs/p.yaml', '2'], ['indicators/a.yaml', '2']]))).toBeNull();
+    expect(changedIndicators(before, new Map([...before, ['indicators/notes.txt', '1']]))).toBeNull();
+    expect(changedIndicators(before, before)).toEqual([]);
   });
 });

@@ -21,10 +21,22 @@ export interface DefinitionFileHash {
   readonly sha256: string;
 }
 
+/** A column of a loaded source table, as DuckDB typed it (`DATE`, `VARCHAR`, `DECIMAL(38,10)`). */
+export interface SourceColumn {
+  readonly name: string;
+  readonly type: string;
+}
+
 /** What a computation used: the serving version of every source, and every definition file. */
 export interface ComputationInputs {
   readonly sources: readonly LineageSource[];
   readonly definitions: readonly DefinitionFileHash[];
+  /**
+   * The columns of each source's serving table, by source id: what the
+   * indicator editor offers to pick from. Left out by computations stored
+   * before it was kept.
+   */
+  readonly sourceColumns?: Readonly<Record<string, readonly SourceColumn[]>>;
 }
 
 /**
@@ -53,6 +65,8 @@ export interface ComputationRecord {
   readonly problems: readonly IndicatorProblem[];
   readonly indicatorCount: number;
   readonly failedCount: number;
+  /** The indicators it covers (a definition saved through the web); null or left out: all of them. */
+  readonly indicatorIds?: readonly string[] | null;
 }
 
 /** An indicator a computation computed: its report and the status of each of its values. */
@@ -78,6 +92,12 @@ export interface FailedIndicator {
  */
 export interface ComputationOutcome {
   readonly computationId: string;
+  /**
+   * The indicators it was asked to compute; null or left out: all of them.
+   * With a list, `indicators` holds only those, and every other stored
+   * indicator stays exactly as it is.
+   */
+  readonly indicatorIds?: readonly string[] | null;
   readonly municipalityId: string;
   /** ISO 8601. */
   readonly finishedAt: string;

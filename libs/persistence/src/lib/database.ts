@@ -163,6 +163,8 @@ export interface ComputationTable {
   problems: string;
   indicator_count: number;
   failed_count: number;
+  /** The indicators it covers, as a JSON array of ids; null for all of them. */
+  indicator_ids: string | null;
 }
 
 /**

@@ -23,6 +23,53 @@ import { parseWorkspace, type LoadedWorkspace, type ReadOptions, type WorkspaceF
  * for (const problem of problems) console.log(formatProblem(problem));
  */
 export async function loadWorkspace(dir: string, options: ReadOptions = {}): Promise<LoadedWorkspace> {
+  return loadWorkspaceWithChanges(dir, [], options);
+}
+
+/** One file of a workspace as it would be after a change: its new text, or null when it is removed. */
+export interface WorkspaceChange {
+  /** Relative to the workspace root, with `/` (for example `indicators/banen.yaml`). */
+  readonly path: string;
+  readonly text: string | null;
+}
+
+/**
+ * Reads a workspace folder as {@link loadWorkspace} does, as it would be with
+ * `changes` applied: each changed file's text replaces what is on disk (or
+ * adds a file), a null text removes it. Nothing is written: this is how a
+ * change made through the web is checked, exactly as the loader and
+ * `koers check` will read it, before it is saved.
+ *
+ * @example
+ * const { problems } = await loadWorkspaceWithChanges('var/workspaces/uithoorn', [
+ *   { path: 'indicators/banen.yaml', text: 'title: Banen\n...' },
+ * ]);
+ */
+export async function loadWorkspaceWithChanges(dir: string, changes: readonly WorkspaceChange[], options: ReadOptions = {}): Promise<LoadedWorkspace> {
+  const read = await readWorkspaceFolder(dir, options);
+  if ('failed' in read) return read.failed;
+  const changed = new Set(changes.map((change) => change.path));
+  const files = [
+    ...read.files.filter((file) => !changed.has(file.path)),
+    ...changes.flatMap((change) => (change.text === null ? [] : [{ path: change.path, text: change.text }])),
+  ];
+  // What reading a changed file from disk found no longer holds: its new text is checked instead.
+  const problems = read.problems.filter((problem) => !changed.has(problem.file));
+  const loaded = parseWorkspace(read.root, files, options);
+  return { workspace: loaded.workspace, problems: sortProblems([...problems, ...loaded.problems]) };
+}
+
+/**
+ * The definition files of a workspace folder exactly as {@link loadWorkspace}
+ * reads them (regular files inside the folder, within the limits), before
+ * they are parsed, with the problems reading them found; or the loaded
+ * (empty) workspace and its problem when the folder cannot be read. The
+ * workspace zip is written from these.
+ */
+export async function readWorkspaceFolder(
+  dir: string,
+  options: ReadOptions = {},
+): Promise<{ readonly root: string; readonly files: WorkspaceFile[]; readonly problems: WorkspaceProblem[] } | { readonly failed: LoadedWorkspace }> {
   const limits: WorkspaceLimits = { ...defaultWorkspaceLimits, ...options.limits };
   const root = resolve(dir);
   const problems: WorkspaceProblem[] = [];
@@ -36,7 +83,7 @@ export async function loadWorkspace(dir: string, options: ReadOptions = {}): Pro
     rootEntries = await readdir(realRoot);
   } catch (error) {
     const loaded = parseWorkspace(root, [], options);
-    return { ...loaded, problems: [{ file: '.', message: `cannot read the workspace folder ${root} (${reason(error)}): check the path` }] };
+    return { failed: { ...loaded, problems: [{ file: '.', message: `cannot read the workspace folder ${root} (${reason(error)}): check the path` }] } };
   }
 
   const readFile = async (absolutePath: string, path: string): Promise<void> => {
@@ -85,6 +132,5 @@ export async function loadWorkspace(dir: string, options: ReadOptions = {}): Pro
     });
   }
 
-  const loaded = parseWorkspace(root, files, options);
-  return { workspace: loaded.workspace, problems: sortProblems([...problems, ...loaded.problems]) };
+  return { root, files, problems };
 }

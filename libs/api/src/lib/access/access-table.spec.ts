@@ -1,10 +1,11 @@
 import { type Role, roles, type Viewer } from '@koers/domain';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { InMemoryApiTokens, InMemoryCatalog, InMemorySources, sampleCatalogContents, sampleViewer } from '../../testing/index';
+import { InMemoryApiTokens, InMemoryCatalog, InMemoryIndicatorEditor, InMemorySources, sampleCatalogContents, sampleDraft, sampleViewer } from '../../testing/index';
 import { appRouter } from '../app.router';
 import type { ApiContext } from '../context';
 import { readIndicatorCsv, readIndicatorsExport } from '../exports/read-exports';
+import { exportDefinitions, importDefinitions } from '../indicator-editor/definitions-transfer';
 import { authorizeSourceUpload } from '../sources/upload-access';
 import { createCallerFactory } from '../trpc';
 import { accessTable } from './access-table';
@@ -34,6 +35,11 @@ const sampleInputs: Readonly<Record<string, (municipalityId: string) => unknown>
   'tokens.list': () => undefined,
   'tokens.create': () => ({ name: 'Nachtelijke import' }),
   'tokens.revoke': () => ({ tokenId: 'token-1' }),
+  'indicatorEditor.choices': (municipalityId) => ({ municipalityId }),
+  'indicatorEditor.read': (municipalityId) => ({ municipalityId, indicatorId: 'winkeldiefstallen' }),
+  'indicatorEditor.dryRun': (municipalityId) => ({ municipalityId, draft: sampleDraft, isNew: true }),
+  'indicatorEditor.save': (municipalityId) => ({ municipalityId, draft: sampleDraft, isNew: true, baseVersion: null }),
+  'indicatorEditor.link': (municipalityId) => ({ municipalityId, indicatorId: 'winkeldiefstallen', link: { programId: 'veiligheid', effectId: 'veilig' } }),
 };
 
 /** The plain exports, called the way the server's routes call them. */
@@ -43,6 +49,8 @@ const httpRoutes: Readonly<Record<string, (ctx: ApiContext, municipalityId: stri
   'POST /api/:municipalityId/uploads': (ctx, municipalityId) => authorizeSourceUpload(ctx, 'POST /api/:municipalityId/uploads', municipalityId),
   'POST /api/:municipalityId/sources/:sourceId/versions': (ctx, municipalityId) =>
     authorizeSourceUpload(ctx, 'POST /api/:municipalityId/sources/:sourceId/versions', municipalityId),
+  'GET /api/:municipalityId/definitions.zip': (ctx, municipalityId) => exportDefinitions(ctx, municipalityId, false),
+  'POST /api/:municipalityId/definitions.zip': (ctx, municipalityId) => importDefinitions(ctx, municipalityId, new Uint8Array(), false),
 };
 
 const own = 'uithoorn';
@@ -58,6 +66,7 @@ function contextFor(viewer: Viewer | null): ApiContext {
       const sources = new InMemorySources();
       return { sources, sourceCommands: sources, apiTokens: new InMemoryApiTokens() };
     })(),
+    indicatorEditor: new InMemoryIndicatorEditor(sampleCatalogContents()),
     viewer,
     mode: 'demo',
     now: () => new Date('2026-11-30T12:00:00Z'),

@@ -32,6 +32,13 @@ export const accessTable: Readonly<Record<string, Access>> = {
   'tokens.list': { kind: 'own_municipalities', roles: ['admin', 'data_team'] },
   'tokens.create': { kind: 'own_municipalities', roles: ['admin', 'data_team'] },
   'tokens.revoke': { kind: 'own_municipalities', roles: ['admin', 'data_team'] },
+  'indicatorEditor.choices': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'indicatorEditor.read': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'indicatorEditor.dryRun': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'indicatorEditor.save': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'indicatorEditor.link': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'GET /api/:municipalityId/definitions.zip': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  'POST /api/:municipalityId/definitions.zip': { kind: 'municipality', roles: ['admin', 'data_team'] },
   // The plain exports over HTTP follow the same rules as the procedures behind the same figures.
   'GET /api/:municipalityId/indicators.json': { kind: 'municipality', roles: readers },
   'GET /api/:municipalityId/indicators/:indicatorId.csv': { kind: 'municipality', roles: readers },

@@ -48,7 +48,7 @@ export async function readIndicatorCsv(ctx: ApiContext, municipalityId: string, 
 }
 
 /** Why the viewer may not read this export of this municipality, by the access table; null when they may. */
-function refusal(ctx: ApiContext, route: string, municipalityId: string): ExportAnswer<never> | null {
+export function refusal(ctx: ApiContext, route: string, municipalityId: string): ExportAnswer<never> | null {
   const access = accessTable[route];
   if (ctx.viewer === null) return { kind: 'unauthorized', message: 'Meld u aan: deze gegevens zijn alleen voor wie is aangemeld.' };
   if (access?.kind !== 'municipality' || !mayIn(ctx.viewer, municipalityId, access.roles)) {
@@ -57,7 +57,7 @@ function refusal(ctx: ApiContext, route: string, municipalityId: string): Export
   return null;
 }
 
-async function missingMunicipality(ctx: ApiContext, municipalityId: string): Promise<ExportAnswer<never> | null> {
+export async function missingMunicipality(ctx: ApiContext, municipalityId: string): Promise<ExportAnswer<never> | null> {
   if (!identifierPattern.test(municipalityId)) return { kind: 'not_found', message: `Gemeente "${municipalityId}" bestaat niet.` };
   const municipalities = await readThrough(ctx, 'municipalities', () => ctx.catalog.listMunicipalities());
   return municipalities.some((municipality) => municipality.id === municipalityId)

@@ -6,6 +6,7 @@ import { accessMigration } from './0004-access.migration';
 import { computationJobsMigration } from './0005-computation-jobs.migration';
 import { structureMigration } from './0006-structure.migration';
 import { sourcesMigration } from './0007-sources.migration';
+import { computationScopeMigration } from './0008-computation-scope.migration';
 
 /**
  * Every migration, in code rather than read from a folder, so a bundled or
@@ -20,6 +21,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005-computation-jobs': computationJobsMigration,
   '0006-structure': structureMigration,
   '0007-sources': sourcesMigration,
+  '0008-computation-scope': computationScopeMigration,
 };
 
 /** Kysely's Migrator reads the migrations above through this provider. */

@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../../testing/index';
-import { beatComputation, claimNextComputation, enqueueComputation, listBusyMunicipalities, recoverStaleComputations } from './computation-queue.repository';
+import {
+  beatComputation,
+  claimNextComputation,
+  ComputationSlotBusyError,
+  enqueueComputation,
+  holdComputationSlot,
+  listBusyMunicipalities,
+  recoverStaleComputations,
+} from './computation-queue.repository';
 import { computationHistory, failComputation, storeComputation } from './computation.repository';
 import { readDataVersion } from './data-version.repository';
 
@@ -66,6 +74,46 @@ describe.each(databaseKinds)('computations as jobs on %s', (kind) => {
         indicators: [],
       }),
     ).rejects.toThrow(/another instance took it over/);
+  });
+
+  it('merges a request for some indicators into one waiting: the union of the two, or everything', async () => {
+    const { db } = testDatabase;
+    const first = await enqueueComputation(db, { municipalityId: 'uithoorn', trigger: 'change', requestedAt: at(0), indicatorIds: ['vernielingen'] });
+    expect(first).toMatchObject({ indicatorIds: ['vernielingen'] });
+    expect(await enqueueComputation(db, { municipalityId: 'uithoorn', trigger: 'change', requestedAt: at(1), indicatorIds: ['banen', 'vernielingen'] })).toBeNull();
+    expect((await computationHistory(db, 'uithoorn')).latest?.indicatorIds).toEqual(['banen', 'vernielingen']);
+    expect(await enqueueComputation(db, { municipalityId: 'uithoorn', trigger: 'change', requestedAt: at(2) })).toBeNull();
+    expect((await computationHistory(db, 'uithoorn')).latest).toMatchObject({ id: first?.id, indicatorIds: null });
+    // A whole computation waiting covers any subset.
+    expect(await enqueueComputation(db, { municipalityId: 'uithoorn', trigger: 'change', requestedAt: at(3), indicatorIds: ['banen'] })).toBeNull();
+    expect((await computationHistory(db, 'uithoorn')).latest?.indicatorIds).toBeNull();
+
+    // One running is not widened: the request waits behind it with its own scope.
+    const running = await claimNextComputation(db, { owner: 'a', now: at(4) });
+    const next = await enqueueComputation(db, { municipalityId: 'uithoorn', trigger: 'change', requestedAt: at(5), indicatorIds: ['banen'] });
+    expect(next).toMatchObject({ status: 'queued', indicatorIds: ['banen'] });
+    expect(running?.indicatorIds).toBeNull();
+  });
+
+  it('takes over a stopped computation of some indicators with the same indicators', async () => {
+    const { db } = testDatabase;
+    await enqueueComputation(db, { municipalityId: 'uithoorn', trigger: 'change', requestedAt: at(0), indicatorIds: ['vernielingen'] });
+    await claimNextComputation(db, { owner: 'killed', now: at(1) });
+    expect(await recoverStaleComputations(db, at(10), at(20))).toEqual(['uithoorn']);
+    expect((await computationHistory(db, 'uithoorn')).latest).toMatchObject({ status: 'queued', trigger: 'recovery', indicatorIds: ['vernielingen'] });
+  });
+
+  it('holds the slot for a change of several files: no computation is claimed meanwhile, and it waits for one running', async () => {
+    const { db } = testDatabase;
+    await enqueueComputation(db, { municipalityId: 'uithoorn', trigger: 'start', requestedAt: at(0) });
+    const running = await claimNextComputation(db, { owner: 'a', now: at(1) });
+    await expect(holdComputationSlot(db, { municipalityId: 'uithoorn', owner: 'editor', waitMs: 300 }, async () => 'x')).rejects.toBeInstanceOf(ComputationSlotBusyError);
+    await failComputation(db, running?.id ?? '', 'test');
+
+    await enqueueComputation(db, { municipalityId: 'uithoorn', trigger: 'change', requestedAt: at(2) });
+    const during = await holdComputationSlot(db, { municipalityId: 'uithoorn', owner: 'editor', waitMs: 1_000 }, () => claimNextComputation(db, { owner: 'b', now: at(3) }));
+    expect(during).toBeNull();
+    expect(await claimNextComputation(db, { owner: 'b', now: at(4) })).toMatchObject({ status: 'running', trigger: 'change' });
   });
 
   it('counts every change the API reads', async () => {

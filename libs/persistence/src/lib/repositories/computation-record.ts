@@ -19,5 +19,6 @@ export function toRecord(row: Selectable<ComputationTable>): ComputationRecord {
     problems: fromJsonColumn<IndicatorProblem[]>(row.problems),
     indicatorCount: Number(row.indicator_count),
     failedCount: Number(row.failed_count),
+    indicatorIds: row.indicator_ids === null ? null : fromJsonColumn<string[]>(row.indicator_ids),
   };
 }

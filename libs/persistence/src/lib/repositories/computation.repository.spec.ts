@@ -134,6 +134,47 @@ describe.each(databaseKinds)('computations and stored indicators on %s', (kind) 
     expect(stored[0]?.problem).toMatchObject({ line: 3, message: 'bad indentation of a mapping entry' });
   });
 
+  it('stores a computation of some indicators and leaves every other stored indicator as it was', async () => {
+    const first = await compute([computed(winkeldiefstallen, [2.1], '2026-11-30T10:00:00.000Z'), computed(vernielingen, [5], '2026-11-30T10:00:00.000Z')]);
+    const before = await listStoredIndicators(db, 'uithoorn');
+    const started = await startComputation(db, { municipalityId: 'uithoorn', trigger: 'change', indicatorIds: ['vernielingen'] });
+    expect(started.indicatorIds).toEqual(['vernielingen']);
+    const record = await storeComputation(db, {
+      computationId: started.id,
+      municipalityId: 'uithoorn',
+      indicatorIds: ['vernielingen'],
+      finishedAt: '2026-11-30T11:00:00.000Z',
+      workspace: fixtureWorkspace({ indicators: [winkeldiefstallen, vernielingen] }),
+      inputs: { sources: [], definitions: [] },
+      problems: [],
+      indicators: [computed(vernielingen, [5, 6], '2026-11-30T11:00:00.000Z')],
+    });
+
+    expect(record).toMatchObject({ indicatorCount: 1, indicatorIds: ['vernielingen'] });
+    const after = await listStoredIndicators(db, 'uithoorn');
+    expect(after.map((item) => item.indicatorId)).toEqual(['winkeldiefstallen', 'vernielingen']);
+    expect(after[0]).toEqual(before[0]);
+    expect(after[0]?.computationId).toBe(first.id);
+    expect(after[1]).toMatchObject({ computationId: started.id, problem: null });
+    expect(after[1]?.report?.values).toHaveLength(2);
+  });
+
+  it('removes an indicator of a partial computation that is gone, and only that one', async () => {
+    await compute([computed(winkeldiefstallen, [2.1], '2026-11-30T10:00:00.000Z'), computed(vernielingen, [5], '2026-11-30T10:00:00.000Z')]);
+    const started = await startComputation(db, { municipalityId: 'uithoorn', trigger: 'change', indicatorIds: ['vernielingen'] });
+    await storeComputation(db, {
+      computationId: started.id,
+      municipalityId: 'uithoorn',
+      indicatorIds: ['vernielingen'],
+      finishedAt: '2026-11-30T11:00:00.000Z',
+      workspace: null,
+      inputs: { sources: [], definitions: [] },
+      problems: [],
+      indicators: [],
+    });
+    expect((await listStoredIndicators(db, 'uithoorn')).map((item) => item.indicatorId)).toEqual(['winkeldiefstallen']);
+  });
+
   it('imports the programs again only when they changed, in the same transaction', async () => {
     const imports = async () => (await listAudit(db, 'workspace', 'uithoorn')).filter((entry) => entry.action === 'import').length;
     expect(await imports()).toBe(1);

@@ -17,7 +17,14 @@ import { importWorkspaceIfChanged } from './workspace-import.repository';
 /** Records that a computation of the municipality has started; it is `running` until stored or failed. */
 export async function startComputation(
   db: Kysely<Database>,
-  start: { readonly municipalityId: string; readonly trigger: ComputationTrigger; readonly startedAt?: Date; readonly id?: string },
+  start: {
+    readonly municipalityId: string;
+    readonly trigger: ComputationTrigger;
+    readonly startedAt?: Date;
+    readonly id?: string;
+    /** The indicators it covers; all when left out. */
+    readonly indicatorIds?: readonly string[];
+  },
 ): Promise<ComputationRecord> {
   const row = {
     id: start.id ?? randomUUID(),
@@ -33,6 +40,7 @@ export async function startComputation(
     problems: '[]',
     indicator_count: 0,
     failed_count: 0,
+    indicator_ids: start.indicatorIds === undefined ? null : toJsonColumn([...new Set(start.indicatorIds)].sort()),
   };
   await db.insertInto('computations').values(row).execute();
   return toRecord(row);
@@ -45,6 +53,10 @@ export async function startComputation(
  * a stored indicator whose definition file now fails to read (it stays too),
  * and the computation's record. Stored indicators the workspace no longer has
  * are removed. On any failure nothing of it is stored.
+ *
+ * An outcome with `indicatorIds` (a computation of some indicators) stores
+ * those only: every other stored indicator keeps its report, problem and
+ * computation id, and programs are imported as after any computation.
  */
 export async function storeComputation(db: Kysely<Database>, outcome: ComputationOutcome, actor = 'koers'): Promise<ComputationRecord> {
   return db.transaction().execute(async (trx) => {
@@ -55,15 +67,18 @@ export async function storeComputation(db: Kysely<Database>, outcome: Computatio
     if (outcome.workspace !== null) await importWorkspaceIfChanged(trx, outcome.municipalityId, outcome.workspace, actor);
     const stored = await trx
       .selectFrom('indicator_results')
-      .select(['indicator_id', 'definition'])
+      .select(['indicator_id', 'definition', 'position'])
       .where('municipality_id', '=', outcome.municipalityId)
       .execute();
+    // A computation of some indicators leaves every other stored indicator exactly as it is.
+    const scope = outcome.indicatorIds == null ? null : new Set(outcome.indicatorIds);
+    const positionOf = placeInWorkspace(outcome, stored);
     const keep = new Set<string>();
     let failedCount = 0;
-    for (const [position, item] of outcome.indicators.entries()) {
+    for (const [index, item] of outcome.indicators.entries()) {
       const indicatorId = item.definition.indicator.id;
       keep.add(indicatorId);
-      const common = { position, definition: toJsonColumn(item.definition) };
+      const common = { position: scope === null ? index : positionOf(indicatorId), definition: toJsonColumn(item.definition) };
       // A failed indicator keeps its report and statuses: only its definition and problem change.
       const update =
         'report' in item
@@ -77,7 +92,7 @@ export async function storeComputation(db: Kysely<Database>, outcome: Computatio
         .execute();
     }
     for (const row of stored) {
-      if (keep.has(row.indicator_id)) continue;
+      if (keep.has(row.indicator_id) || (scope !== null && !scope.has(row.indicator_id))) continue;
       const file = fromJsonColumn<{ indicator: { file?: string } }>(row.definition).indicator.file;
       const problem = outcome.problems.find((candidate) => file !== undefined && candidate.file === file);
       if (problem === undefined) {
@@ -105,6 +120,21 @@ export async function storeComputation(db: Kysely<Database>, outcome: Computatio
     const row = await trx.selectFrom('computations').selectAll().where('id', '=', outcome.computationId).executeTakeFirstOrThrow();
     return toRecord(row);
   });
+}
+
+/**
+ * Where an indicator of a partial computation goes in the municipality's
+ * order: its place in the workspace read (the order a whole computation
+ * stores), else the place it had, else after the others.
+ */
+function placeInWorkspace(
+  outcome: ComputationOutcome,
+  stored: readonly { readonly indicator_id: string; readonly position: number }[],
+): (indicatorId: string) => number {
+  const inWorkspace = new Map((outcome.workspace?.indicators ?? []).map((indicator, index) => [indicator.id, index]));
+  const before = new Map(stored.map((row) => [row.indicator_id, Number(row.position)]));
+  let next = stored.reduce((last, row) => Math.max(last, Number(row.position)), -1) + 1;
+  return (indicatorId) => inWorkspace.get(indicatorId) ?? before.get(indicatorId) ?? next++;
 }
 
 /** Records that a computation failed as a whole (its worker crashed, or ran past its time): nothing stored changes. */
