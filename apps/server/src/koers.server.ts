@@ -19,6 +19,7 @@ import { isApiPath, registerDashboard } from './http/dashboard.routes';
 import { registerErrorHandler } from './http/error-handler';
 import { registerSecurityHeaders } from './http/security-headers';
 import { repositoryRoot, type ServerSettings } from './server.env';
+import { createWorkPorts, type WorkPorts } from './work/work-ports';
 
 /** Where the server writes what it does; `console` in production, a collector in tests. */
 export type ServerLog = DemoLog & { error(line: string, error?: unknown): void };
@@ -46,6 +47,8 @@ interface Ready {
   readonly catalog: KoersCatalog;
   readonly sessions: SessionService;
   readonly computations: ServerComputations;
+  /** Progress, commentary and the program files (`src/work/`). */
+  readonly work: WorkPorts;
 }
 
 /**
@@ -72,6 +75,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
     const viewer = secret === undefined ? null : await current.sessions.viewerOf(secret);
     return {
       catalog: current.catalog,
+      ...current.work,
       viewer,
       mode: settings.isDemo ? 'demo' : 'production',
       identityProvider: settings.auth.oidc === null ? null : { label: settings.auth.oidc.label },
@@ -154,7 +158,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       // Another instance's change reaches this one's caches within a second.
       versionTimer = setInterval(() => void refreshDataVersion(db), 1_000).unref();
       const computations = await startComputations(db, settings.computation, settings.database.kind === 'postgres', log, () => void refreshDataVersion(db));
-      ready = { db, catalog: createKoersCatalog(db), sessions, computations };
+      ready = { db, catalog: createKoersCatalog(db), sessions, computations, work: createWorkPorts(db, () => computations, () => refreshDataVersion(db)) };
       if (settings.isDemo) {
         log.info(formatDemoSignIns(url, await listUsers(db), await listMunicipalities(db)));
       } else {

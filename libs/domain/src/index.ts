@@ -18,3 +18,8 @@ export * from './lib/period';
 export * from './lib/computation';
 export * from './lib/stored-indicator';
 export * from './lib/read-models/index';
+export * from './lib/commentary';
+export * from './lib/work-scope';
+export * from './lib/work-catalog';
+export * from './lib/work-commands';
+export * from './lib/program-files';

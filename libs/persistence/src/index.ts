@@ -37,6 +37,7 @@ export {
 export { readDataVersion } from './lib/repositories/data-version.repository';
 export { listStoredIndicatorEverywhere, listStoredIndicators } from './lib/repositories/indicator-results.repository';
 export { hasProgress, listLatestProgress, saveProgressUpdates, type NewProgressUpdate } from './lib/repositories/progress.repository';
+export { listProgressUpdates, recordProgressReport } from './lib/repositories/progress.repository';
 export {
   findUserByEmail,
   findUserById,
@@ -60,3 +61,6 @@ export {
   type StoredSession,
 } from './lib/repositories/session.repository';
 export { hasAuditBy, listAudit, recordAudit, searchAudit, type AuditEntry } from './lib/repositories/audit-log.repository';
+export { commentaryHistory, listCurrentCommentary, recordCommentary, type CommentaryAuthor } from './lib/repositories/commentary.repository';
+export { listTeamLeads, setGrantScope } from './lib/repositories/team-grant.repository';
+export { createWorkCatalog } from './lib/repositories/work-catalog';

@@ -6,6 +6,10 @@ import { overviewRouter } from './routers/overview.router';
 import { programsRouter } from './routers/programs.router';
 import { sessionRouter } from './routers/session.router';
 import { systemRouter } from './routers/system.router';
+import { commentaryRouter } from './routers/commentary.router';
+import { programEditorRouter } from './routers/program-editor.router';
+import { progressRouter } from './routers/progress.router';
+import { todoRouter } from './routers/todo.router';
 import { router } from './trpc';
 
 /** Every procedure the dashboard can call. */
@@ -18,6 +22,10 @@ export const appRouter = router({
   indicators: indicatorsRouter,
   computations: computationsRouter,
   audit: auditRouter,
+  programEditor: programEditorRouter,
+  progress: progressRouter,
+  commentary: commentaryRouter,
+  todo: todoRouter,
 });
 
 /** The API's shape; the dashboard imports only this type. */

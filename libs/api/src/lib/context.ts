@@ -1,4 +1,4 @@
-import type { KoersCatalog, KoersCommands, Viewer } from '@koers/domain';
+import type { KoersCatalog, KoersCommands, ProgramFiles, Viewer, WorkCatalog, WorkCommands } from '@koers/domain';
 import type { ReadModelCache } from './read-model-cache';
 
 /** Whether the installation shows fictitious demo data (the dashboard then says so on every page). */
@@ -12,6 +12,12 @@ export interface ApiContext {
   readonly catalog: KoersCatalog;
   /** What the API may change; left out, every mutation fails (tests of reads). */
   readonly commands?: KoersCommands;
+  /** The team leads' progress, the college's commentary, who leads which team; left out, those procedures answer METHOD_NOT_SUPPORTED. */
+  readonly work?: WorkCatalog;
+  /** Progress reports and commentary, each audited; left out, those mutations answer METHOD_NOT_SUPPORTED. */
+  readonly workCommands?: WorkCommands;
+  /** The program files of the workspaces, for the program editor; left out, it answers METHOD_NOT_SUPPORTED. */
+  readonly programFiles?: ProgramFiles;
   /** Who is signed in, with their grants; null for nobody. */
   readonly viewer: Viewer | null;
   readonly mode: InstallationMode;

@@ -4,3 +4,4 @@ export * from './in-memory-commands';
 export * from './stored-indicator.fixture';
 export * from './sample-audit';
 export * from './sample-catalog';
+export * from './in-memory-work';

@@ -23,6 +23,26 @@ import { parseWorkspace, type LoadedWorkspace, type ReadOptions, type WorkspaceF
  * for (const problem of problems) console.log(formatProblem(problem));
  */
 export async function loadWorkspace(dir: string, options: ReadOptions = {}): Promise<LoadedWorkspace> {
+  const read = await readWorkspaceFiles(dir, options);
+  const loaded = parseWorkspace(read.root, read.files, options);
+  return { workspace: loaded.workspace, problems: sortProblems([...read.problems, ...loaded.problems]) };
+}
+
+/** The definition files of a workspace as read from disk, before they are parsed, and what kept others from being read. */
+export interface ReadWorkspaceFiles {
+  /** The workspace folder, resolved. */
+  readonly root: string;
+  readonly files: readonly WorkspaceFile[];
+  readonly problems: readonly WorkspaceProblem[];
+}
+
+/**
+ * The file-system half of {@link loadWorkspace}: reads `koers.yaml` and the
+ * definition files under the same rules, without parsing them, so a caller
+ * can check a changed file against the rest (`parseWorkspace` with one text
+ * replaced) before it writes it.
+ */
+export async function readWorkspaceFiles(dir: string, options: ReadOptions = {}): Promise<ReadWorkspaceFiles> {
   const limits: WorkspaceLimits = { ...defaultWorkspaceLimits, ...options.limits };
   const root = resolve(dir);
   const problems: WorkspaceProblem[] = [];
@@ -35,8 +55,7 @@ export async function loadWorkspace(dir: string, options: ReadOptions = {}): Pro
     realRoot = await realpath(root);
     rootEntries = await readdir(realRoot);
   } catch (error) {
-    const loaded = parseWorkspace(root, [], options);
-    return { ...loaded, problems: [{ file: '.', message: `cannot read the workspace folder ${root} (${reason(error)}): check the path` }] };
+    return { root, files: [], problems: [{ file: '.', message: `cannot read the workspace folder ${root} (${reason(error)}): check the path` }] };
   }
 
   const readFile = async (absolutePath: string, path: string): Promise<void> => {
@@ -85,6 +104,5 @@ export async function loadWorkspace(dir: string, options: ReadOptions = {}): Pro
     });
   }
 
-  const loaded = parseWorkspace(root, files, options);
-  return { workspace: loaded.workspace, problems: sortProblems([...problems, ...loaded.problems]) };
+  return { root, files, problems };
 }
