@@ -15,6 +15,7 @@ import type {
   WorkCommands,
 } from '@koers/domain';
 import type { InMemoryCatalog } from './in-memory-catalog';
+import { sampleTeam } from './sample-catalog';
 
 /** One change the in-memory work recorded, as the server's audit trail would: who, what, before and after. */
 export interface RecordedWorkChange {
@@ -188,3 +189,12 @@ function overviewOf(previous: ProgramOverview, document: ProgramDocument): Progr
 export function inMemoryWorkPorts(work: InMemoryWork): { readonly work: WorkCatalog; readonly workCommands: WorkCommands; readonly programFiles: ProgramFiles } {
   return { work, workCommands: work, programFiles: work };
 }
+
+/** Who leads which team in the sample installation. */
+export const sampleTeamLeads: Readonly<Record<string, readonly TeamLead[]>> = {
+  uithoorn: [
+    { name: 'Proef team_lead', email: 'team_lead@proef.koers.example', team: sampleTeam },
+    { name: 'Hanna HRM', email: 'hanna@proef.koers.example', team: 'Team HRM' },
+  ],
+};
+

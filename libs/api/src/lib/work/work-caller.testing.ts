@@ -1,8 +1,8 @@
 import type { CatalogContents } from '../../testing/in-memory-catalog';
 import { InMemoryCatalog } from '../../testing/in-memory-catalog';
-import { InMemoryWork, inMemoryWorkPorts } from '../../testing/in-memory-work';
+import { InMemoryWork, inMemoryWorkPorts, sampleTeamLeads } from '../../testing/in-memory-work';
 import { sampleCatalogContents, sampleTeam, sampleViewer, uithoornGovernance } from '../../testing/sample-catalog';
-import type { Role, TeamLead, Viewer } from '@koers/domain';
+import type { Role, Viewer } from '@koers/domain';
 import { appRouter } from '../app.router';
 import { createCallerFactory } from '../trpc';
 import { testNow } from '../routers/router.testing';
@@ -31,13 +31,6 @@ export function workContents(): CatalogContents {
   return { ...contents, programs: { ...contents.programs, uithoorn: [governance, ...(contents.programs?.['uithoorn'] ?? []).slice(1)] } };
 }
 
-/** Who leads which team in the sample installation. */
-export const sampleTeamLeads: Readonly<Record<string, readonly TeamLead[]>> = {
-  uithoorn: [
-    { name: 'Proef team_lead', email: 'team_lead@proef.koers.example', team: sampleTeam },
-    { name: 'Hanna HRM', email: 'hanna@proef.koers.example', team: 'Team HRM' },
-  ],
-};
 
 /**
  * The real router over the work contents, seen by `viewer` (a role in every
