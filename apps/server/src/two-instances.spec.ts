@@ -45,6 +45,8 @@ describe('two server instances on one PostgreSQL database', () => {
         KOERS_DEMO_DIR: join(folder, 'demo'),
         KOERS_DASHBOARD_DIR: join(folder, 'dashboard'),
         KOERS_ENGINE_DIR: join(folder, `engines-${name}`),
+        // Both instances serve the same workspace folders, as several instances must.
+        KOERS_WORKSPACES_DIR: join(folder, 'workspaces'),
         KOERS_SESSION_SECRET: 'het gedeelde geheim van beide instanties',
         KOERS_WATCH_SECONDS: '0',
         KOERS_COMPUTE_STALE_SECONDS: '3',

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export const workspaceRoot = resolve(import.meta.dirname, '../../../..');
 
@@ -57,6 +57,9 @@ export async function startServer(options: { databasePath?: string } = {}): Prom
       PORT: String(port),
       HOST: '127.0.0.1',
       KOERS_DATABASE: databasePath,
+      // Beside the database, so a restart on the same database finds them and two servers never share them.
+      KOERS_ENGINE_DIR: join(dirname(databasePath), 'engines'),
+      KOERS_WORKSPACES_DIR: join(dirname(databasePath), 'workspaces'),
       KOERS_DEMO: 'true',
       KOERS_DASHBOARD_DIR: join(workspaceRoot, 'dist/apps/dashboard/browser'),
     },

@@ -36,6 +36,7 @@ export async function startBenchServer(environment: Readonly<Record<string, stri
       HOST: '127.0.0.1',
       KOERS_DATABASE: join(scratch, 'koers.duckdb'),
       KOERS_ENGINE_DIR: join(scratch, 'engines'),
+      KOERS_WORKSPACES_DIR: join(scratch, 'workspaces'),
       KOERS_WATCH_SECONDS: '0',
       ...environment,
     },

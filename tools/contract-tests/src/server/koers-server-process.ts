@@ -31,6 +31,7 @@ export async function startServerProcess(timeoutMs = 240_000): Promise<ServerPro
       HOST: '127.0.0.1',
       KOERS_DATABASE: join(scratch, 'koers.duckdb'),
       KOERS_ENGINE_DIR: join(scratch, 'engines'),
+      KOERS_WORKSPACES_DIR: join(scratch, 'workspaces'),
       KOERS_DASHBOARD_DIR: join(scratch, 'dashboard'),
       KOERS_WATCH_SECONDS: '0',
       KOERS_DEMO: 'true',

@@ -1,16 +1,20 @@
 import { type DuckDBConnection, type DuckDBInstance, type DuckDBValue, ResultReturnType } from '@duckdb/node-api';
 import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
 import { toDuckDBParameter, toRowObjects } from './duckdb.values';
+import { isWrite, WriteGate } from './write-gate';
 
 /**
  * Kysely's driver for one DuckDB database: a small pool of connections to one
  * instance. Connections are in-process and cheap, so the pool creates one
  * whenever none is idle instead of making callers wait; idle ones are reused.
+ * Transactions, and writes outside them, take turns ({@link WriteGate}); reads
+ * outside a transaction run at once.
  */
 export class DuckDBDriver implements Driver {
   readonly #openInstance: () => Promise<DuckDBInstance>;
   #instance: DuckDBInstance | undefined;
   readonly #idle: DuckDBKyselyConnection[] = [];
+  readonly #gate = new WriteGate();
 
   constructor(openInstance: () => Promise<DuckDBInstance>) {
     this.#openInstance = openInstance;
@@ -24,17 +28,28 @@ export class DuckDBDriver implements Driver {
     const idle = this.#idle.pop();
     if (idle) return idle;
     if (!this.#instance) throw new Error('The DuckDB driver is closed (or was never initialised): open the database again.');
-    return new DuckDBKyselyConnection(await this.#instance.connect());
+    return new DuckDBKyselyConnection(await this.#instance.connect(), this.#gate);
   }
 
   // DuckDB transactions are always snapshot-isolated, so the isolation level
   // a caller asks for (read committed, repeatable read) is met or exceeded.
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin transaction'));
+    const duckdbConnection = connection as DuckDBKyselyConnection;
+    duckdbConnection.leaveGate = await this.#gate.enter();
+    try {
+      await connection.executeQuery(CompiledQuery.raw('begin transaction'));
+    } catch (error) {
+      duckdbConnection.openGate();
+      throw error;
+    }
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('commit'));
+    try {
+      await connection.executeQuery(CompiledQuery.raw('commit'));
+    } finally {
+      (connection as DuckDBKyselyConnection).openGate();
+    }
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -44,6 +59,8 @@ export class DuckDBDriver implements Driver {
       // A connection whose transaction state is unknown must not serve the next caller.
       (connection as DuckDBKyselyConnection).close();
       throw error;
+    } finally {
+      (connection as DuckDBKyselyConnection).openGate();
     }
   }
 
@@ -63,13 +80,36 @@ export class DuckDBDriver implements Driver {
 /** One DuckDB connection as kysely sees it. */
 class DuckDBKyselyConnection implements DatabaseConnection {
   readonly #connection: DuckDBConnection;
+  readonly #gate: WriteGate;
   #isOpen = true;
+  /** Set while this connection's transaction holds the gate. */
+  leaveGate: (() => void) | undefined;
 
-  constructor(connection: DuckDBConnection) {
+  constructor(connection: DuckDBConnection, gate: WriteGate) {
     this.#connection = connection;
+    this.#gate = gate;
+  }
+
+  /** Lets the next writer in, once this connection's transaction has ended. */
+  openGate(): void {
+    this.leaveGate?.();
+    this.leaveGate = undefined;
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    // A write outside a transaction takes its turn too; inside one, the transaction holds the gate already.
+    if (this.leaveGate === undefined && isWrite(compiledQuery.sql)) {
+      const leave = await this.#gate.enter();
+      try {
+        return await this.#run<R>(compiledQuery);
+      } finally {
+        leave();
+      }
+    }
+    return this.#run<R>(compiledQuery);
+  }
+
+  async #run<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const parameters: DuckDBValue[] = compiledQuery.parameters.map(toDuckDBParameter);
     const reader = await this.#connection.runAndReadAll(compiledQuery.sql, parameters);
     if (reader.returnType === ResultReturnType.CHANGED_ROWS) {
