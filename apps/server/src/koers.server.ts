@@ -24,6 +24,7 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { repositoryRoot, type ServerSettings } from './server.env';
 import { createSourceFeature } from './sources/source-feature';
 import { createTokenFeature } from './tokens/token-feature';
+import { createWorkPorts, type WorkPorts } from './work/work-ports';
 
 /** Where the server writes what it does; `console` in production, a collector in tests. */
 export type ServerLog = DemoLog & { error(line: string, error?: unknown): void };
@@ -52,6 +53,8 @@ interface Ready {
   readonly sessions: SessionService;
   readonly computations: ServerComputations;
   readonly indicatorEditor: IndicatorEditor;
+  /** Progress, commentary and the program files (`src/work/`). */
+  readonly work: WorkPorts;
 }
 
 /**
@@ -80,6 +83,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
     const viewer = secret === undefined ? null : await current.sessions.viewerOf(secret);
     return {
       catalog: current.catalog,
+      ...current.work,
       viewer,
       mode: settings.isDemo ? 'demo' : 'production',
       identityProvider: settings.auth.oidc === null ? null : { label: settings.auth.oidc.label },
@@ -169,7 +173,14 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       const computations = await startComputations(db, settings.computation, settings.database.kind === 'postgres', log, () => void refreshDataVersion(db));
       tokens.start(db);
       await sources.start(db, computations, settings.database.kind === 'postgres');
-      ready = { db, catalog: createKoersCatalog(db), sessions, computations, indicatorEditor: createIndicatorEditor(db, computations, settings.computation) };
+      ready = {
+        db,
+        catalog: createKoersCatalog(db),
+        sessions,
+        computations,
+        indicatorEditor: createIndicatorEditor(db, computations, settings.computation),
+        work: createWorkPorts(db, () => computations, () => refreshDataVersion(db)),
+      };
       if (settings.isDemo) {
         log.info(formatDemoSignIns(url, await listUsers(db), await listMunicipalities(db)));
       } else {

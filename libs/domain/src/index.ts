@@ -23,3 +23,8 @@ export * from './lib/source-preview';
 export * from './lib/source-catalog';
 export * from './lib/api-token';
 export * from './lib/indicator-editor';
+export * from './lib/commentary';
+export * from './lib/work-scope';
+export * from './lib/work-catalog';
+export * from './lib/work-commands';
+export * from './lib/program-files';

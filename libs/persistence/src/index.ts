@@ -37,6 +37,7 @@ export {
 export { readDataVersion } from './lib/repositories/data-version.repository';
 export { listStoredIndicatorEverywhere, listStoredIndicators } from './lib/repositories/indicator-results.repository';
 export { hasProgress, listLatestProgress, saveProgressUpdates, type NewProgressUpdate } from './lib/repositories/progress.repository';
+export { listProgressUpdates, recordProgressReport } from './lib/repositories/progress.repository';
 export {
   findUserByEmail,
   findUserById,
@@ -80,3 +81,6 @@ export {
 } from './lib/repositories/source-job.repository';
 export { createApiToken, findActiveApiToken, listApiTokens, revokeApiToken, touchApiToken, type NewApiToken } from './lib/repositories/api-token.repository';
 export { ComputationSlotBusyError, holdComputationSlot } from './lib/repositories/computation-queue.repository';
+export { commentaryHistory, listCurrentCommentary, recordCommentary, type CommentaryAuthor } from './lib/repositories/commentary.repository';
+export { listTeamLeads, setGrantScope } from './lib/repositories/team-grant.repository';
+export { createWorkCatalog } from './lib/repositories/work-catalog';

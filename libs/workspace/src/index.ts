@@ -5,3 +5,7 @@ export { readIndicatorDraft, writeIndicatorYaml } from './lib/indicator.serializ
 export { defaultWorkspaceZipLimits, readWorkspaceZip, type WorkspaceZip, type WorkspaceZipLimits } from './lib/workspace-zip.reader';
 export { writeWorkspaceZip, type WorkspaceZipOptions, type WorkspaceZipStream } from './lib/workspace-zip.writer';
 export { linkIndicatorToEffect, type EffectLinkWrite } from './lib/effect-link.writer';
+export { readWorkspaceFiles, type ReadWorkspaceFiles } from './lib/workspace.loader';
+export { leadingComments, serializeProgram } from './lib/program.serializer';
+export { readProgramFile, revisionOf, writeProgramFile, type ProgramFileSnapshot, type ProgramWriteResult } from './lib/program-file.editor';
+export { writeFileAtomically } from './lib/atomic-file.writer';

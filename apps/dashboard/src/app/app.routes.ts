@@ -64,6 +64,16 @@ export const appRoutes: Routes = [
                   import('./programs/program-page/program-page.component').then((module) => module.ProgramPageComponent),
               },
               {
+                path: 'programmas/:programId/bewerken',
+                loadComponent: () =>
+                  import('./program-editor/program-editor-page/program-editor-page.component').then((module) => module.ProgramEditorPageComponent),
+              },
+              {
+                path: 'acties',
+                loadComponent: () =>
+                  import('./progress/actions-board-page/actions-board-page.component').then((module) => module.ActionsBoardPageComponent),
+              },
+              {
                 path: 'indicatoren/:indicatorId',
                 loadComponent: () =>
                   import('./indicators/indicator-page/indicator-page.component').then((module) => module.IndicatorPageComponent),

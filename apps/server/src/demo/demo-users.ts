@@ -4,7 +4,22 @@ import type { NewUser, User } from '@koers/persistence';
 /** The password of every demo user (the README and the start-up say so; demo mode only). */
 export const demoPassword = 'koers-demo';
 
-/** One demo user per role with that role in every demo municipality, and one college member of Uithoorn only. */
+/**
+ * The team the demo team lead leads in each demo municipality: one that owns
+ * several actions there (the README's demo table names them).
+ */
+export const demoTeams: Readonly<Record<string, string>> = {
+  uithoorn: 'Team Economische Zaken',
+  hilversum: 'Team Openbare Orde en Veiligheid',
+  diemen: 'Team Werk en Inkomen (Duo+)',
+};
+
+/**
+ * One demo user per role with that role in every demo municipality, and one
+ * college member of Uithoorn only. Both college members hold every portfolio
+ * where they sit (no `portfolio` on the grant); the team lead leads
+ * {@link demoTeams}.
+ */
 const demoAccounts: readonly { id: string; email: string; name: string; role: Role; onlyIn?: string }[] = [
   { id: 'demo-admin', email: 'admin@demo.koers.nl', name: 'Beheerder (demo)', role: 'admin' },
   { id: 'demo-college', email: 'college@demo.koers.nl', name: 'Portefeuillehouder (demo)', role: 'college' },
@@ -23,7 +38,11 @@ export function demoUsersFor(municipalities: readonly Municipality[], passwordHa
     passwordHash,
     grants: municipalities
       .filter((municipality) => account.onlyIn === undefined || municipality.id === account.onlyIn)
-      .map((municipality) => ({ municipalityId: municipality.id, role: account.role })),
+      .map((municipality) => ({
+        municipalityId: municipality.id,
+        role: account.role,
+        ...(account.role === 'team_lead' && demoTeams[municipality.id] !== undefined ? { team: demoTeams[municipality.id] } : {}),
+      })),
   }));
 }
 

@@ -9,6 +9,10 @@ import { sessionRouter } from './routers/session.router';
 import { systemRouter } from './routers/system.router';
 import { sourcesRouter } from './routers/sources.router';
 import { tokensRouter } from './routers/tokens.router';
+import { commentaryRouter } from './routers/commentary.router';
+import { programEditorRouter } from './routers/program-editor.router';
+import { progressRouter } from './routers/progress.router';
+import { todoRouter } from './routers/todo.router';
 import { router } from './trpc';
 
 /** Every procedure the dashboard can call. */
@@ -24,6 +28,10 @@ export const appRouter = router({
   sources: sourcesRouter,
   tokens: tokensRouter,
   indicatorEditor: indicatorEditorRouter,
+  programEditor: programEditorRouter,
+  progress: progressRouter,
+  commentary: commentaryRouter,
+  todo: todoRouter,
 });
 
 /** The API's shape; the dashboard imports only this type. */

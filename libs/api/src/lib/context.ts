@@ -1,4 +1,15 @@
-import type { ApiTokens, IndicatorEditor, KoersCatalog, KoersCommands, SourceCatalog, SourceCommands, Viewer } from '@koers/domain';
+import type {
+  ApiTokens,
+  IndicatorEditor,
+  KoersCatalog,
+  KoersCommands,
+  ProgramFiles,
+  SourceCatalog,
+  SourceCommands,
+  Viewer,
+  WorkCatalog,
+  WorkCommands,
+} from '@koers/domain';
 import type { ReadModelCache } from './read-model-cache';
 
 /** Whether the installation shows fictitious demo data (the dashboard then says so on every page). */
@@ -20,6 +31,12 @@ export interface ApiContext {
   readonly apiTokens?: ApiTokens;
   /** The data team's indicator definitions in the workspace folder; left out, the indicator editor answers METHOD_NOT_SUPPORTED. */
   readonly indicatorEditor?: IndicatorEditor;
+  /** The team leads' progress, the college's commentary, who leads which team; left out, those procedures answer METHOD_NOT_SUPPORTED. */
+  readonly work?: WorkCatalog;
+  /** Progress reports and commentary, each audited; left out, those mutations answer METHOD_NOT_SUPPORTED. */
+  readonly workCommands?: WorkCommands;
+  /** The program files of the workspaces, for the program editor; left out, it answers METHOD_NOT_SUPPORTED. */
+  readonly programFiles?: ProgramFiles;
   /** Who is signed in, with their grants; null for nobody. */
   readonly viewer: Viewer | null;
   readonly mode: InstallationMode;

@@ -7,3 +7,4 @@ export * from './sample-catalog';
 export * from './in-memory-sources';
 export * from './in-memory-api-tokens';
 export * from './in-memory-indicator-editor';
+export * from './in-memory-work';

@@ -10,13 +10,17 @@ export const sampleMunicipalities: readonly Municipality[] = [
   { id: 'diemen', name: 'Diemen' },
 ];
 
+/** The team of a sample team lead: the owner of Uithoorn's action "bestuurskrachtonderzoek". */
+export const sampleTeam = 'Team Bestuursondersteuning';
+
 /** A user with `role` in each of `municipalityIds` (every sample municipality when left out). */
 export function sampleViewer(role: Role, municipalityIds: readonly string[] = sampleMunicipalities.map((municipality) => municipality.id)): Viewer {
   return {
     userId: `${role}-${municipalityIds.join('-')}`,
     name: `Proef ${role}`,
     email: `${role}@proef.koers.example`,
-    grants: municipalityIds.map((municipalityId) => ({ municipalityId, role })),
+    // A team lead leads the team that owns Uithoorn's "bestuurskrachtonderzoek".
+    grants: municipalityIds.map((municipalityId) => ({ municipalityId, role, ...(role === 'team_lead' ? { team: sampleTeam } : {}) })),
   };
 }
 

@@ -13,6 +13,17 @@ export type Role = (typeof roles)[number];
 export interface Grant {
   readonly municipalityId: string;
   readonly role: Role;
+  /**
+   * A team lead's team: the owner name its actions carry (`owner: Team Wonen`).
+   * A team lead without one reports on no action. Left out or null on other roles.
+   */
+  readonly team?: string | null;
+  /**
+   * A college member's portfolio: the portfolio holders (`portfolioHolders` of a
+   * program, such as `wethouder Wonen`) whose programs it writes commentary for.
+   * Null or left out: every portfolio of the municipality (the college as a whole).
+   */
+  readonly portfolio?: readonly string[] | null;
 }
 
 /** Who is signed in, as the API sees them. */

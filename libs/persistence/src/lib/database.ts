@@ -116,6 +116,22 @@ export interface GrantTable {
   user_id: string;
   municipality_id: string;
   role: string;
+  /** A team lead's team: the owner name its actions carry; null otherwise. */
+  team: string | null;
+  /** A college member's portfolio holders as a JSON list; null for every portfolio. */
+  portfolio: string | null;
+}
+
+/** One version of the college's commentary on an effect for a quarter; a save adds the next version. */
+export interface EffectCommentaryTable {
+  municipality_id: string;
+  effect_id: string;
+  quarter: string;
+  version: number;
+  text: string;
+  author_email: string;
+  author_name: string;
+  written_at: string;
 }
 
 /** A signed-in session, by the sha256 (hex) of the secret in its cookie. */
@@ -272,6 +288,7 @@ export interface Database {
   source_versions: SourceVersionTable;
   source_jobs: SourceJobTable;
   api_tokens: ApiTokenTable;
+  effect_commentary: EffectCommentaryTable;
 }
 
 export type AuditLogRow = Selectable<AuditLogTable>;

@@ -28,6 +28,7 @@ describe('openDatabase', () => {
         'computation_slots',
         'computations',
         'data_version',
+        'effect_commentary',
         'effect_indicators',
         'effects',
         'grants',

@@ -59,6 +59,27 @@ export async function loadWorkspaceWithChanges(dir: string, changes: readonly Wo
   return { workspace: loaded.workspace, problems: sortProblems([...problems, ...loaded.problems]) };
 }
 
+/** The definition files of a workspace as read from disk, before they are parsed, and what kept others from being read. */
+export interface ReadWorkspaceFiles {
+  /** The workspace folder, resolved. */
+  readonly root: string;
+  readonly files: readonly WorkspaceFile[];
+  readonly problems: readonly WorkspaceProblem[];
+}
+
+/**
+ * The file-system half of {@link loadWorkspace}: reads `koers.yaml` and the
+ * definition files under the same rules, without parsing them, so a caller
+ * can check a changed file against the rest (`parseWorkspace` with one text
+ * replaced) before it writes it. A folder that cannot be read gives no files
+ * and that one problem.
+ */
+export async function readWorkspaceFiles(dir: string, options: ReadOptions = {}): Promise<ReadWorkspaceFiles> {
+  const read = await readWorkspaceFolder(dir, options);
+  if ('failed' in read) return { root: resolve(dir), files: [], problems: read.failed.problems };
+  return read;
+}
+
 /**
  * The definition files of a workspace folder exactly as {@link loadWorkspace}
  * reads them (regular files inside the folder, within the limits), before

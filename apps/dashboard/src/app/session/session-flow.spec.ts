@@ -126,6 +126,7 @@ describe('the screens per role', () => {
     expect(app.sections()).toEqual([
       ['Overzicht', '/uithoorn'],
       ['Vergelijken', '/uithoorn/vergelijken'],
+      ['Acties', '/uithoorn/acties'],
     ]);
     expect(app.main()?.querySelector('h1')?.textContent).toBe('Uithoorn in één oogopslag');
     expect(textOf(app.main())).not.toContain('Nu opnieuw berekenen');
@@ -137,6 +138,7 @@ describe('the screens per role', () => {
     expect(app.sections()).toEqual([
       ['Overzicht', '/uithoorn'],
       ['Vergelijken', '/uithoorn/vergelijken'],
+      ['Acties', '/uithoorn/acties'],
       ['Logboek', '/uithoorn/logboek'],
     ]);
   });
@@ -145,7 +147,7 @@ describe('the screens per role', () => {
     const app = await renderApp(sampleViewer('council'), '/');
 
     expect(app.router.url).toBe('/diemen/rapportages');
-    for (const path of ['/uithoorn', '/uithoorn/indicatoren/vernielingen', '/uithoorn/programmas/veiligheid', '/uithoorn/vergelijken']) {
+    for (const path of ['/uithoorn', '/uithoorn/indicatoren/vernielingen', '/uithoorn/programmas/veiligheid', '/uithoorn/vergelijken', '/uithoorn/acties', '/uithoorn/programmas/veiligheid/bewerken']) {
       await app.open(path);
       expect(app.router.url).toBe('/uithoorn/rapportages');
     }

@@ -1,6 +1,6 @@
 import { type EnvironmentProviders, makeEnvironmentProviders } from '@angular/core';
 import { type ApiContext, appRouter, type InstallationMode } from '@koers/api';
-import { type CatalogContents, InMemoryCatalog, InMemoryCommands, sampleCatalogContents, sampleViewer } from '@koers/api/testing';
+import { type CatalogContents, InMemoryCatalog, InMemoryCommands, InMemoryWork, inMemoryWorkPorts, sampleCatalogContents, sampleTeamLeads, sampleViewer } from '@koers/api/testing';
 import type { Viewer } from '@koers/domain';
 import { createTRPCClient, localLink } from '@trpc/client';
 import { KOERS_CLIENT, type KoersClient, sessionExpiryLink } from '../api/koers-client';
@@ -19,6 +19,8 @@ export interface InMemoryKoers {
   readonly catalog: InMemoryCatalog;
   /** What the router may change: `requests` lists the computations asked for. */
   readonly commands: InMemoryCommands;
+  /** Progress, commentary and program files in memory: `changes` is what was saved. */
+  readonly work: InMemoryWork;
   /**
    * The server's session and its sign-in routes: `auth.viewer` is who the router
    * sees (set it to null to end the session "elsewhere"); `auth.accounts` whom
@@ -55,10 +57,12 @@ export interface InMemoryKoersOptions {
 export function inMemoryKoers(options: InMemoryKoersOptions = {}): InMemoryKoers {
   const catalog = new InMemoryCatalog(options.contents ?? sampleCatalogContents());
   const commands = new InMemoryCommands(catalog, () => testNow);
+  const work = new InMemoryWork(catalog, { teamLeads: sampleTeamLeads, now: () => testNow });
   const auth = inMemoryAuthRoutes(options.viewer === undefined ? sampleViewer('college') : options.viewer);
   const context = (): ApiContext => ({
     catalog,
     commands,
+    ...inMemoryWorkPorts(work),
     mode: options.mode ?? 'demo',
     identityProvider: options.identityProvider ?? null,
     viewer: auth.viewer,
@@ -73,6 +77,7 @@ export function inMemoryKoers(options: InMemoryKoersOptions = {}): InMemoryKoers
   return {
     catalog,
     commands,
+    work,
     auth,
     client,
     providers: makeEnvironmentProviders([

@@ -1,7 +1,17 @@
 import { type Role, roles, type Viewer } from '@koers/domain';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { InMemoryApiTokens, InMemoryCatalog, InMemoryIndicatorEditor, InMemorySources, sampleCatalogContents, sampleDraft, sampleViewer } from '../../testing/index';
+import {
+  InMemoryApiTokens,
+  InMemoryCatalog,
+  InMemoryIndicatorEditor,
+  InMemorySources,
+  InMemoryWork,
+  inMemoryWorkPorts,
+  sampleCatalogContents,
+  sampleDraft,
+  sampleViewer,
+} from '../../testing/index';
 import { appRouter } from '../app.router';
 import type { ApiContext } from '../context';
 import { readIndicatorCsv, readIndicatorsExport } from '../exports/read-exports';
@@ -40,6 +50,19 @@ const sampleInputs: Readonly<Record<string, (municipalityId: string) => unknown>
   'indicatorEditor.dryRun': (municipalityId) => ({ municipalityId, draft: sampleDraft, isNew: true }),
   'indicatorEditor.save': (municipalityId) => ({ municipalityId, draft: sampleDraft, isNew: true, baseVersion: null }),
   'indicatorEditor.link': (municipalityId) => ({ municipalityId, indicatorId: 'winkeldiefstallen', link: { programId: 'veiligheid', effectId: 'veilig' } }),
+  'programEditor.get': (municipalityId) => ({ municipalityId, programId: municipalityId === 'uithoorn' ? 'veiligheid' : 'bestuur' }),
+  'programEditor.save': (municipalityId) => ({
+    municipalityId,
+    programId: municipalityId === 'uithoorn' ? 'veiligheid' : 'bestuur',
+    revision: '0'.repeat(64),
+    program: { title: 'Veiligheid', portfolioHolders: ['burgemeester'], policyDocuments: [], effects: [], tasks: [] },
+  }),
+  'progress.board': (municipalityId) => ({ municipalityId }),
+  'progress.save': (municipalityId) => ({ municipalityId, actionId: 'bestuurskrachtonderzoek', status: 'on_schedule', percent: 50, comment: '' }),
+  'commentary.board': (municipalityId) => ({ municipalityId }),
+  'commentary.history': (municipalityId) => ({ municipalityId, effectId: 'keuzes-met-effect', quarter: '2026-Q4' }),
+  'commentary.save': (municipalityId) => ({ municipalityId, effectId: 'keuzes-met-effect', quarter: '2026-Q4', text: 'Toelichting van het college.' }),
+  'todo.list': (municipalityId) => ({ municipalityId }),
 };
 
 /** The plain exports, called the way the server's routes call them. */
@@ -59,8 +82,10 @@ const procedures = Object.keys(appRouter._def.procedures).sort();
 type Outcome = 'allowed' | 'UNAUTHORIZED' | 'FORBIDDEN';
 
 function contextFor(viewer: Viewer | null): ApiContext {
+  const catalog = new InMemoryCatalog(sampleCatalogContents());
   return {
-    catalog: new InMemoryCatalog(sampleCatalogContents()),
+    catalog,
+    ...inMemoryWorkPorts(new InMemoryWork(catalog)),
     commands: { requestComputation: async () => undefined },
     ...(() => {
       const sources = new InMemorySources();

@@ -39,6 +39,17 @@ export const accessTable: Readonly<Record<string, Access>> = {
   'indicatorEditor.link': { kind: 'municipality', roles: ['admin', 'data_team'] },
   'GET /api/:municipalityId/definitions.zip': { kind: 'municipality', roles: ['admin', 'data_team'] },
   'POST /api/:municipalityId/definitions.zip': { kind: 'municipality', roles: ['admin', 'data_team'] },
+  // The work of issue 8: programs edited by the college and admins, progress by team leads (their own team's actions,
+  // checked in the procedure), commentary by the college (its portfolio, checked in the procedure) and read by everyone
+  // who reads the program, the council too; a personal to-do for every role.
+  'programEditor.get': { kind: 'municipality', roles: ['admin', 'college'] },
+  'programEditor.save': { kind: 'municipality', roles: ['admin', 'college'] },
+  'progress.board': { kind: 'municipality', roles: readers },
+  'progress.save': { kind: 'municipality', roles: ['team_lead'] },
+  'commentary.board': { kind: 'municipality', roles: anyRole },
+  'commentary.history': { kind: 'municipality', roles: anyRole },
+  'commentary.save': { kind: 'municipality', roles: ['college'] },
+  'todo.list': { kind: 'municipality', roles: anyRole },
   // The plain exports over HTTP follow the same rules as the procedures behind the same figures.
   'GET /api/:municipalityId/indicators.json': { kind: 'municipality', roles: readers },
   'GET /api/:municipalityId/indicators/:indicatorId.csv': { kind: 'municipality', roles: readers },

@@ -4,3 +4,6 @@ export * from './municipality-overview';
 export * from './program-detail';
 export * from './indicator-detail';
 export * from './indicator-comparison';
+export * from './actions-board';
+export * from './commentary-view';
+export * from './todo-list';

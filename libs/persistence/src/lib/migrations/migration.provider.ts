@@ -7,6 +7,7 @@ import { computationJobsMigration } from './0005-computation-jobs.migration';
 import { structureMigration } from './0006-structure.migration';
 import { sourcesMigration } from './0007-sources.migration';
 import { computationScopeMigration } from './0008-computation-scope.migration';
+import { workMigration } from './0009-work.migration';
 
 /**
  * Every migration, in code rather than read from a folder, so a bundled or
@@ -22,6 +23,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-structure': structureMigration,
   '0007-sources': sourcesMigration,
   '0008-computation-scope': computationScopeMigration,
+  '0009-work': workMigration,
 };
 
 /** Kysely's Migrator reads the migrations above through this provider. */

@@ -1,6 +1,7 @@
-import type { ActionProgress, ProgressStatus } from '@koers/domain';
-import type { Kysely } from 'kysely';
-import type { Database } from '../database';
+import type { ActionProgress, ProgressRecord, ProgressReport, ProgressStatus } from '@koers/domain';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ProgressUpdateTable } from '../database';
+import { recordAudit } from './audit-log.repository';
 import { bumpDataVersion } from './data-version.repository';
 
 /** A progress update to store: one action, one quarter. */
@@ -73,4 +74,67 @@ export async function listLatestProgress(db: Kysely<Database>, municipalityId: s
 export async function hasProgress(db: Kysely<Database>, municipalityId: string): Promise<boolean> {
   const row = await db.selectFrom('progress_updates').select('action_id').where('municipality_id', '=', municipalityId).limit(1).executeTakeFirst();
   return row !== undefined;
+}
+
+/** Every progress update of the municipality, every quarter, by action and quarter, with who reported it. */
+export async function listProgressUpdates(db: Kysely<Database>, municipalityId: string): Promise<ProgressRecord[]> {
+  const rows = await db
+    .selectFrom('progress_updates')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .orderBy('action_id')
+    .orderBy('quarter')
+    .execute();
+  return rows.map(toRecord);
+}
+
+/**
+ * Stores one team lead's report on an action for a quarter (replacing that
+ * quarter's earlier report), with an audit record of the report before and
+ * after and a bump of the data version, in one transaction: the overview's
+ * counts follow at once, and the audit trail has every change.
+ */
+export async function recordProgressReport(
+  db: Kysely<Database>,
+  municipalityId: string,
+  report: ProgressReport,
+  actor: string,
+  recordedAt: Date = new Date(),
+): Promise<ProgressRecord> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('progress_updates')
+      .selectAll()
+      .where('municipality_id', '=', municipalityId)
+      .where('action_id', '=', report.actionId)
+      .where('quarter', '=', report.quarter)
+      .executeTakeFirst();
+    const saved: ProgressRecord = { ...report, author: actor, recordedAt: recordedAt.toISOString() };
+    await saveInTransaction(trx, [{ municipalityId, ...saved }]);
+    await recordAudit(trx, {
+      actor,
+      municipalityId,
+      entity: 'progress',
+      entityId: `${report.actionId}:${report.quarter}`,
+      action: existing === undefined ? 'report' : 'update',
+      before: existing === undefined ? null : toRecord(existing),
+      after: saved,
+      occurredAt: recordedAt,
+    });
+    await bumpDataVersion(trx);
+    return saved;
+  });
+}
+
+function toRecord(row: Selectable<ProgressUpdateTable>): ProgressRecord {
+  return {
+    actionId: row.action_id,
+    quarter: row.quarter,
+    // Only this file writes the column, from a typed ProgressStatus.
+    status: row.status as ProgressStatus,
+    percent: Number(row.percent),
+    comment: row.comment,
+    author: row.author,
+    recordedAt: row.recorded_at,
+  };
 }

@@ -1,6 +1,7 @@
 import type { Grant, Role } from '@koers/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
+import { fromJsonColumn, toJsonColumn } from './json-column';
 
 /** Someone who signs in to Koers, with what they may do where. */
 export interface User {
@@ -50,7 +51,15 @@ export async function saveUsers(db: Kysely<Database>, users: readonly NewUser[])
       if (user.grants.length > 0) {
         await trx
           .insertInto('grants')
-          .values(user.grants.map((grant) => ({ user_id: user.id, municipality_id: grant.municipalityId, role: grant.role })))
+          .values(
+            user.grants.map((grant) => ({
+              user_id: user.id,
+              municipality_id: grant.municipalityId,
+              role: grant.role,
+              team: grant.team ?? null,
+              portfolio: grant.portfolio === undefined || grant.portfolio === null ? null : toJsonColumn(grant.portfolio),
+            })),
+          )
           .execute();
       }
     }
@@ -93,15 +102,20 @@ async function grantsOf(db: Kysely<Database>, userIds: readonly string[]): Promi
   if (userIds.length === 0) return grants;
   const rows = await db
     .selectFrom('grants')
-    .select(['user_id', 'municipality_id', 'role'])
+    .select(['user_id', 'municipality_id', 'role', 'team', 'portfolio'])
     .where('user_id', 'in', userIds)
     .orderBy('municipality_id')
     .orderBy('role')
     .execute();
   for (const row of rows) {
     const list = grants.get(row.user_id) ?? [];
-    // Only saveUsers writes this column, from a typed Role.
-    list.push({ municipalityId: row.municipality_id, role: row.role as Role });
+    // Only saveUsers writes these columns, from a typed Role and a list of names.
+    list.push({
+      municipalityId: row.municipality_id,
+      role: row.role as Role,
+      ...(row.team === null ? {} : { team: row.team }),
+      ...(row.portfolio === null ? {} : { portfolio: fromJsonColumn<string[]>(row.portfolio) }),
+    });
     grants.set(row.user_id, list);
   }
   return grants;

@@ -1,3 +1,4 @@
+import { IndicatorCommentaryComponent } from '../../commentary/indicator-commentary/indicator-commentary.component';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -39,6 +40,7 @@ import { seriesChartOption, seriesRows } from './series-chart.option';
     BreadcrumbsComponent,
     ChartComponent,
     ComputationNoticeComponent,
+    IndicatorCommentaryComponent,
     LineageComponent,
     LoadStateComponent,
     MatFormFieldModule,

@@ -14,6 +14,7 @@ import { mayRunComputations } from '../../session/viewer-abilities';
 import { indicatorStatusOrder } from '../../status/indicator-status';
 import { StatusBadgeComponent } from '../../status/status-badge.component';
 import { ProgramSummaryComponent } from '../program-summary/program-summary.component';
+import { TodoListComponent } from '../../todo/todo-list/todo-list.component';
 
 /** How long the page follows a computation it asked for: the server stops one after 10 minutes by default. */
 const followComputationMilliseconds = 11 * 60_000;
@@ -33,6 +34,7 @@ const followComputationMilliseconds = 11 * 60_000;
     RecomputeButtonComponent,
     RouterLink,
     StatusBadgeComponent,
+    TodoListComponent,
   ],
   templateUrl: './overview-page.component.html',
   styleUrl: './overview-page.component.scss',

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { IndicatorSummary } from '@koers/domain';
 import { apiResource } from '../../api/api-resource';
 import { KOERS_CLIENT } from '../../api/koers-client';
@@ -10,6 +11,10 @@ import { LoadStateComponent } from '../../layout/load-state.component';
 import { pageTitle } from '../../layout/page-title';
 import { MunicipalitiesStore } from '../../municipalities/municipalities.store';
 import { ActionItemComponent } from '../action-item/action-item.component';
+import { commentaryBoardResource } from '../../commentary/commentary-board.resource';
+import { EffectCommentaryComponent } from '../../commentary/effect-commentary/effect-commentary.component';
+import { mayEditPrograms } from '../../progress/work-abilities';
+import { SessionStore } from '../../session/session.store';
 
 /**
  * `/:municipalityId/programmas/:programId`: one budget program. Vision,
@@ -18,7 +23,7 @@ import { ActionItemComponent } from '../action-item/action-item.component';
  */
 @Component({
   selector: 'koers-program-page',
-  imports: [ActionItemComponent, BreadcrumbsComponent, ComputationNoticeComponent, IndicatorCardComponent, LoadStateComponent],
+  imports: [ActionItemComponent, BreadcrumbsComponent, ComputationNoticeComponent, EffectCommentaryComponent, IndicatorCardComponent, LoadStateComponent, RouterLink],
   templateUrl: './program-page.component.html',
   styleUrl: './program-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -39,6 +44,11 @@ export class ProgramPageComponent {
   });
 
   protected readonly heading = computed(() => this.detail.value()?.program.title ?? 'Programma');
+
+  /** The college's commentary on the effects, and the editor's link (issue 8). */
+  protected readonly commentary = commentaryBoardResource(() => ({ municipalityId: this.municipalityId(), programId: this.programId() }));
+  private readonly session = inject(SessionStore);
+  protected readonly mayEdit = computed(() => mayEditPrograms(this.session.viewer(), this.municipalityId()));
 
   protected readonly trail = computed<Breadcrumb[]>(() => {
     const municipalityId = this.municipalityId();
