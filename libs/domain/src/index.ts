@@ -18,3 +18,4 @@ export * from './lib/period';
 export * from './lib/computation';
 export * from './lib/stored-indicator';
 export * from './lib/read-models/index';
+export * from './lib/reports/index';

@@ -60,3 +60,20 @@ export {
   type StoredSession,
 } from './lib/repositories/session.repository';
 export { hasAuditBy, listAudit, recordAudit, searchAudit, type AuditEntry } from './lib/repositories/audit-log.repository';
+export { createReportCatalog, createReportCommands } from './lib/repositories/report-catalog';
+export { listMotions, saveMotion, saveMotionResponse } from './lib/repositories/motion.repository';
+export {
+  approveReport,
+  findReport,
+  listProgressAsOf,
+  listReports,
+  openReport,
+  publishReport,
+  readReportSettings,
+  readReportSnapshot,
+  saveExplanation,
+  saveReportSettings,
+  startCorrection,
+  type ReportActor,
+} from './lib/repositories/report.repository';
+export { answerQuestion, askQuestion, listQuestions } from './lib/repositories/report-question.repository';

@@ -5,6 +5,7 @@ import { indicatorResultsMigration } from './0003-indicator-results.migration';
 import { accessMigration } from './0004-access.migration';
 import { computationJobsMigration } from './0005-computation-jobs.migration';
 import { structureMigration } from './0006-structure.migration';
+import { reportsMigration } from './0010-reports.migration';
 
 /**
  * Every migration, in code rather than read from a folder, so a bundled or
@@ -18,6 +19,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-access': accessMigration,
   '0005-computation-jobs': computationJobsMigration,
   '0006-structure': structureMigration,
+  '0010-reports': reportsMigration,
 };
 
 /** Kysely's Migrator reads the migrations above through this provider. */
