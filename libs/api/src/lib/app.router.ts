@@ -6,6 +6,9 @@ import { overviewRouter } from './routers/overview.router';
 import { programsRouter } from './routers/programs.router';
 import { sessionRouter } from './routers/session.router';
 import { systemRouter } from './routers/system.router';
+import { motionsRouter } from './routers/motions.router';
+import { questionsRouter } from './routers/questions.router';
+import { reportsRouter } from './routers/reports.router';
 import { router } from './trpc';
 
 /** Every procedure the dashboard can call. */
@@ -18,6 +21,9 @@ export const appRouter = router({
   indicators: indicatorsRouter,
   computations: computationsRouter,
   audit: auditRouter,
+  reports: reportsRouter,
+  motions: motionsRouter,
+  questions: questionsRouter,
 });
 
 /** The API's shape; the dashboard imports only this type. */

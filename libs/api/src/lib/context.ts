@@ -1,4 +1,4 @@
-import type { KoersCatalog, KoersCommands, Viewer } from '@koers/domain';
+import type { KoersCatalog, KoersCommands, ReportCatalog, ReportCommands, ReportCommentarySource, Viewer } from '@koers/domain';
 import type { ReadModelCache } from './read-model-cache';
 
 /** Whether the installation shows fictitious demo data (the dashboard then says so on every page). */
@@ -12,6 +12,12 @@ export interface ApiContext {
   readonly catalog: KoersCatalog;
   /** What the API may change; left out, every mutation fails (tests of reads). */
   readonly commands?: KoersCommands;
+  /** The quarterly reports, motions and the council's questions; left out, those procedures answer METHOD_NOT_SUPPORTED. */
+  readonly reports?: ReportCatalog;
+  /** What the API may change of reports, motions and questions, each audited; left out, those mutations answer METHOD_NOT_SUPPORTED. */
+  readonly reportCommands?: ReportCommands;
+  /** The college's commentary per effect per quarter, as reports take it over; left out, reports have none. */
+  readonly reportCommentary?: ReportCommentarySource;
   /** Who is signed in, with their grants; null for nobody. */
   readonly viewer: Viewer | null;
   readonly mode: InstallationMode;

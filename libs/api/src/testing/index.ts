@@ -4,3 +4,5 @@ export * from './in-memory-commands';
 export * from './stored-indicator.fixture';
 export * from './sample-audit';
 export * from './sample-catalog';
+export * from './in-memory-reports';
+export * from './sample-reports';

@@ -1,10 +1,11 @@
 import { type Role, roles, type Viewer } from '@koers/domain';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { InMemoryCatalog, sampleCatalogContents, sampleViewer } from '../../testing/index';
+import { InMemoryCatalog, InMemoryReports, inMemoryReportPorts, sampleCatalogContents, sampleReportContents, sampleViewer } from '../../testing/index';
 import { appRouter } from '../app.router';
 import type { ApiContext } from '../context';
 import { readIndicatorCsv, readIndicatorsExport } from '../exports/read-exports';
+import { readPublicReport, readPublicReportIndex, readReportExport } from '../reports/report-exports';
 import { createCallerFactory } from '../trpc';
 import { accessTable } from './access-table';
 
@@ -22,12 +23,48 @@ const sampleInputs: Readonly<Record<string, (municipalityId: string) => unknown>
   'computations.list': (municipalityId) => ({ municipalityId }),
   'computations.run': (municipalityId) => ({ municipalityId }),
   'audit.list': (municipalityId) => ({ municipalityId }),
+  'reports.list': (municipalityId) => ({ municipalityId }),
+  'reports.get': (municipalityId) => ({ municipalityId, quarter: '2025-Q4' }),
+  'reports.search': (municipalityId) => ({ municipalityId, query: 'oorzaak' }),
+  'reports.open': (municipalityId) => ({ municipalityId, quarter: '2026-Q3' }),
+  'reports.explain': (municipalityId) => ({
+    municipalityId,
+    quarter: '2026-Q2',
+    item: { kind: 'effect', id: municipalityId === 'uithoorn' ? 'keuzes-met-effect' : 'veilige-stad' },
+    fields: { cause: 'Oorzaak.', consequence: 'Gevolg.', correction: 'Bijsturing.' },
+  }),
+  'reports.approve': (municipalityId) => ({ municipalityId, quarter: '2026-Q2' }),
+  'reports.withdrawApproval': (municipalityId) => ({ municipalityId, quarter: '2026-Q1' }),
+  'reports.publish': (municipalityId) => ({ municipalityId, quarter: '2026-Q1' }),
+  'reports.correct': (municipalityId) => ({ municipalityId, quarter: '2025-Q3', reason: 'Een bron is gecorrigeerd.' }),
+  'reports.setPublic': (municipalityId) => ({ municipalityId, isPublic: true }),
+  'motions.list': (municipalityId) => ({ municipalityId }),
+  'motions.save': (municipalityId) => ({
+    municipalityId,
+    motion: {
+      id: 'motie-nieuw',
+      kind: 'motion',
+      reference: 'M2026-01',
+      title: 'Een nieuwe motie',
+      adoptedOn: '2026-01-15',
+      points: [{ number: 1, text: 'Het college doet iets.', links: [{ programId: municipalityId === 'uithoorn' ? 'bestuur-en-organisatie' : 'bestuur' }] }],
+    },
+  }),
+  'motions.respond': (municipalityId) => ({
+    municipalityId,
+    response: { motionId: municipalityId === 'uithoorn' ? 'toezegging-woo' : 'motie-veilige-winkels', pointNumber: 1, quarter: '2026-Q3', status: 'in_progress', response: 'Loopt.' },
+  }),
+  'questions.ask': (municipalityId) => ({ municipalityId, quarter: '2025-Q4', item: { kind: 'report', id: '2025-Q4' }, text: 'Waarom?' }),
+  'questions.answer': (municipalityId) => ({ municipalityId, questionId: `vraag-${municipalityId}-1`, text: 'Daarom.' }),
 };
 
 /** The plain exports, called the way the server's routes call them. */
 const httpRoutes: Readonly<Record<string, (ctx: ApiContext, municipalityId: string) => Promise<{ kind: string }>>> = {
   'GET /api/:municipalityId/indicators.json': (ctx, municipalityId) => readIndicatorsExport(ctx, municipalityId),
   'GET /api/:municipalityId/indicators/:indicatorId.csv': (ctx, municipalityId) => readIndicatorCsv(ctx, municipalityId, 'winkeldiefstallen'),
+  'GET /api/:municipalityId/reports/:quarter.:format': (ctx, municipalityId) => readReportExport(ctx, municipalityId, '2025-Q4'),
+  'GET /public/:municipalityId/reports': (ctx, municipalityId) => readPublicReportIndex(ctx, municipalityId),
+  'GET /public/:municipalityId/reports/:quarter': (ctx, municipalityId) => readPublicReport(ctx, municipalityId, '2025-Q4'),
 };
 
 const own = 'uithoorn';
@@ -36,8 +73,10 @@ const procedures = Object.keys(appRouter._def.procedures).sort();
 type Outcome = 'allowed' | 'UNAUTHORIZED' | 'FORBIDDEN';
 
 function contextFor(viewer: Viewer | null): ApiContext {
+  const catalog = new InMemoryCatalog(sampleCatalogContents());
   return {
-    catalog: new InMemoryCatalog(sampleCatalogContents()),
+    catalog,
+    ...inMemoryReportPorts(new InMemoryReports(catalog, () => new Date('2026-11-30T12:00:00Z'), sampleReportContents(catalog.contents))),
     commands: { requestComputation: async () => undefined },
     viewer,
     mode: 'demo',
