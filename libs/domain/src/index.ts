@@ -15,6 +15,7 @@ export * from './lib/koers-catalog';
 export * from './lib/koers-commands';
 export * from './lib/audit';
 export * from './lib/period';
+export * from './lib/trend';
 export * from './lib/computation';
 export * from './lib/stored-indicator';
 export * from './lib/read-models/index';

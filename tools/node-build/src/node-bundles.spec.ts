@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,20 @@ import { buildNodeBundle, bundleStaleReason, workerEntryPoints } from './node-bu
 
 let root: string;
 
+/**
+ * Writes a file as it stood before the next build: a minute old. A file written
+ * in the very millisecond a build starts counts as changed during it (its
+ * mtime has sub-millisecond precision, the build's start does not), which is
+ * right for `koers` but would make these tests depend on the clock.
+ */
 function write(path: string, content: string): void {
+  edit(path, content);
+  const aMinuteAgo = new Date(Date.now() - 60_000);
+  utimesSync(join(root, path), aMinuteAgo, aMinuteAgo);
+}
+
+/** Changes a file now, after the last build. */
+function edit(path: string, content: string): void {
   mkdirSync(dirname(join(root, path)), { recursive: true });
   writeFileSync(join(root, path), content);
 }
@@ -49,7 +62,7 @@ describe('buildNodeBundle', () => {
     await buildNodeBundle(root, 'server');
     expect(bundleStaleReason(root, 'server')).toBeNull();
 
-    write('apps/server/src/later.ts', "export const later = 'changed';\n");
+    edit('apps/server/src/later.ts', "export const later = 'changed';\n");
     expect(bundleStaleReason(root, 'server')).toBe('apps/server/src/later.ts changed');
   });
 
@@ -57,7 +70,7 @@ describe('buildNodeBundle', () => {
     await buildNodeBundle(root, 'server');
     const chunks = () => readdirSync(join(root, 'dist/apps/server')).filter((file) => file.endsWith('.mjs'));
     const first = chunks();
-    write('apps/server/src/greeting.ts', "export const greeting = (name: string): string => `dag ${name}`;\n");
+    edit('apps/server/src/greeting.ts', "export const greeting = (name: string): string => `dag ${name}`;\n");
     await buildNodeBundle(root, 'server');
     expect(chunks().length).toBeGreaterThan(first.length);
     await buildNodeBundle(root, 'server', { isPruning: true });

@@ -4,11 +4,8 @@ import {
   type IndicatorStatus,
   type MemberValue,
   type PeriodValue,
-  periodsPerYear,
-  type ReportedValue,
-  shiftPeriod,
   type StoredIndicator,
-  type Trend,
+  withTrends,
 } from '@koers/domain';
 
 /** What a test says of an indicator; the rest is filled in the way the server stores it. */
@@ -60,18 +57,7 @@ export function storedIndicator(fixture: IndicatorFixture): StoredIndicator {
   const computedAt = fixture.computedAt ?? '2026-11-30T08:00:00.000Z';
   const statuses = fixture.values.flatMap((value) => (value.value === null ? [] : [{ period: value.period, status: statusOf(value, indicator) }]));
   const latest = fixture.values.findLast((value) => value.value !== null) ?? null;
-  const byPeriod = new Map(fixture.values.map((value) => [value.period, value.value]));
-  const trendAgainst = (current: PeriodValue, period: string): Trend | null => {
-    const earlier = byPeriod.get(period);
-    if (current.value === null || earlier === null || earlier === undefined) return null;
-    const delta = current.value - earlier;
-    return { period, value: earlier, delta, percent: earlier === 0 ? null : (delta / Math.abs(earlier)) * 100 };
-  };
-  const trend: ReportedValue[] = fixture.values.map((value) => ({
-    ...value,
-    previous: trendAgainst(value, shiftPeriod(value.period, indicator.grain, -1)),
-    yearAgo: trendAgainst(value, shiftPeriod(value.period, indicator.grain, -periodsPerYear[indicator.grain])),
-  }));
+  const trend = withTrends(fixture.values, indicator.grain);
   const latestStatus = latest === null ? 'no_data' : statusOf(latest, indicator);
   const target = latest === null ? null : (indicator.targets[latest.period.slice(0, 4)] ?? null);
   const report = fixture.isNeverComputed

@@ -1,3 +1,4 @@
 export * from './engine.types';
 export * from './kpi-engine';
-export { shiftPeriod } from './period-shift';
+// The period arithmetic is the domain's; exported here too for the engine's callers.
+export { shiftPeriod } from '@koers/domain';
