@@ -28,3 +28,4 @@ export * from './lib/work-scope';
 export * from './lib/work-catalog';
 export * from './lib/work-commands';
 export * from './lib/program-files';
+export * from './lib/reports/index';

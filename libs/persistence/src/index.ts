@@ -84,3 +84,20 @@ export { ComputationSlotBusyError, holdComputationSlot } from './lib/repositorie
 export { commentaryHistory, listCurrentCommentary, recordCommentary, type CommentaryAuthor } from './lib/repositories/commentary.repository';
 export { listTeamLeads, setGrantScope } from './lib/repositories/team-grant.repository';
 export { createWorkCatalog } from './lib/repositories/work-catalog';
+export { createReportCatalog, createReportCommands } from './lib/repositories/report-catalog';
+export { listMotions, saveMotion, saveMotionResponse } from './lib/repositories/motion.repository';
+export {
+  approveReport,
+  findReport,
+  listProgressAsOf,
+  listReports,
+  openReport,
+  publishReport,
+  readReportSettings,
+  readReportSnapshot,
+  saveExplanation,
+  saveReportSettings,
+  startCorrection,
+  type ReportActor,
+} from './lib/repositories/report.repository';
+export { answerQuestion, askQuestion, listQuestions } from './lib/repositories/report-question.repository';

@@ -13,6 +13,9 @@ import { commentaryRouter } from './routers/commentary.router';
 import { programEditorRouter } from './routers/program-editor.router';
 import { progressRouter } from './routers/progress.router';
 import { todoRouter } from './routers/todo.router';
+import { motionsRouter } from './routers/motions.router';
+import { questionsRouter } from './routers/questions.router';
+import { reportsRouter } from './routers/reports.router';
 import { router } from './trpc';
 
 /** Every procedure the dashboard can call. */
@@ -32,6 +35,9 @@ export const appRouter = router({
   progress: progressRouter,
   commentary: commentaryRouter,
   todo: todoRouter,
+  reports: reportsRouter,
+  motions: motionsRouter,
+  questions: questionsRouter,
 });
 
 /** The API's shape; the dashboard imports only this type. */

@@ -4,6 +4,9 @@ import type {
   KoersCatalog,
   KoersCommands,
   ProgramFiles,
+  ReportCatalog,
+  ReportCommands,
+  ReportCommentarySource,
   SourceCatalog,
   SourceCommands,
   Viewer,
@@ -37,6 +40,12 @@ export interface ApiContext {
   readonly workCommands?: WorkCommands;
   /** The program files of the workspaces, for the program editor; left out, it answers METHOD_NOT_SUPPORTED. */
   readonly programFiles?: ProgramFiles;
+  /** The quarterly reports, motions and the council's questions; left out, those procedures answer METHOD_NOT_SUPPORTED. */
+  readonly reports?: ReportCatalog;
+  /** What the API may change of reports, motions and questions, each audited; left out, those mutations answer METHOD_NOT_SUPPORTED. */
+  readonly reportCommands?: ReportCommands;
+  /** The college's commentary per effect per quarter, as reports take it over; left out, reports have none. */
+  readonly reportCommentary?: ReportCommentarySource;
   /** Who is signed in, with their grants; null for nobody. */
   readonly viewer: Viewer | null;
   readonly mode: InstallationMode;

@@ -8,3 +8,5 @@ export * from './in-memory-sources';
 export * from './in-memory-api-tokens';
 export * from './in-memory-indicator-editor';
 export * from './in-memory-work';
+export * from './in-memory-reports';
+export * from './sample-reports';

@@ -265,6 +265,98 @@ export interface ApiTokenTable {
   revoked_at: string | null;
 }
 
+/** Where a quarter's report stands; `version` is the one under way or the latest published. */
+export interface ReportTable {
+  municipality_id: string;
+  quarter: string;
+  status: string;
+  version: number;
+  correction_reason: string | null;
+  opened_by: string;
+  opened_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+}
+
+/** A published version of a report, its `ReportSnapshot` as JSON; rows are only ever added. */
+export interface ReportVersionTable {
+  municipality_id: string;
+  quarter: string;
+  version: number;
+  published_at: string;
+  published_by: string;
+  correction_reason: string | null;
+  snapshot: string;
+}
+
+/** Cause, consequence and correction of one exception in one version of a report. */
+export interface ReportExplanationTable {
+  municipality_id: string;
+  quarter: string;
+  version: number;
+  item_kind: string;
+  item_id: string;
+  cause: string;
+  consequence: string;
+  correction: string;
+  author_email: string;
+  author_name: string;
+  written_at: string;
+}
+
+/** Whether a municipality's published reports are public. */
+export interface ReportSettingsTable {
+  municipality_id: string;
+  is_public: boolean;
+  changed_by: string;
+  changed_at: string;
+}
+
+/** A motion or commitment; `points` is its `MotionPoint[]` as JSON; `adopted_on` is `YYYY-MM-DD`. */
+export interface MotionTable {
+  municipality_id: string;
+  id: string;
+  kind: string;
+  reference: string;
+  title: string;
+  adopted_on: string;
+  text: string | null;
+  points: string;
+  changed_by: string;
+  changed_at: string;
+}
+
+/** The college's response to one point of a motion for one quarter. */
+export interface MotionResponseTable {
+  municipality_id: string;
+  motion_id: string;
+  point_number: number;
+  quarter: string;
+  status: string;
+  response: string;
+  author_email: string;
+  author_name: string;
+  written_at: string;
+}
+
+/** A council member's question on a report, and the college's answer. */
+export interface ReportQuestionTable {
+  id: string;
+  municipality_id: string;
+  quarter: string;
+  item_kind: string;
+  item_id: string;
+  item_title: string;
+  question: string;
+  asked_by_email: string;
+  asked_by_name: string;
+  asked_at: string;
+  answer: string | null;
+  answered_by_email: string | null;
+  answered_by_name: string | null;
+  answered_at: string | null;
+}
+
 /** The app state Koers keeps, as kysely types its queries. */
 export interface Database {
   municipalities: MunicipalityTable;
@@ -289,6 +381,13 @@ export interface Database {
   source_jobs: SourceJobTable;
   api_tokens: ApiTokenTable;
   effect_commentary: EffectCommentaryTable;
+  reports: ReportTable;
+  report_versions: ReportVersionTable;
+  report_explanations: ReportExplanationTable;
+  report_settings: ReportSettingsTable;
+  motions: MotionTable;
+  motion_responses: MotionResponseTable;
+  report_questions: ReportQuestionTable;
 }
 
 export type AuditLogRow = Selectable<AuditLogTable>;

@@ -5,11 +5,14 @@ import {
   InMemoryApiTokens,
   InMemoryCatalog,
   InMemoryIndicatorEditor,
+  InMemoryReports,
+  inMemoryReportPorts,
   InMemorySources,
   InMemoryWork,
   inMemoryWorkPorts,
   sampleCatalogContents,
   sampleDraft,
+  sampleReportContents,
   sampleViewer,
 } from '../../testing/index';
 import { appRouter } from '../app.router';
@@ -17,6 +20,7 @@ import type { ApiContext } from '../context';
 import { readIndicatorCsv, readIndicatorsExport } from '../exports/read-exports';
 import { exportDefinitions, importDefinitions } from '../indicator-editor/definitions-transfer';
 import { authorizeSourceUpload } from '../sources/upload-access';
+import { readPublicReport, readPublicReportIndex, readReportExport } from '../reports/report-exports';
 import { createCallerFactory } from '../trpc';
 import { accessTable } from './access-table';
 
@@ -63,6 +67,39 @@ const sampleInputs: Readonly<Record<string, (municipalityId: string) => unknown>
   'commentary.history': (municipalityId) => ({ municipalityId, effectId: 'keuzes-met-effect', quarter: '2026-Q4' }),
   'commentary.save': (municipalityId) => ({ municipalityId, effectId: 'keuzes-met-effect', quarter: '2026-Q4', text: 'Toelichting van het college.' }),
   'todo.list': (municipalityId) => ({ municipalityId }),
+  'reports.list': (municipalityId) => ({ municipalityId }),
+  'reports.get': (municipalityId) => ({ municipalityId, quarter: '2025-Q4' }),
+  'reports.search': (municipalityId) => ({ municipalityId, query: 'oorzaak' }),
+  'reports.open': (municipalityId) => ({ municipalityId, quarter: '2026-Q3' }),
+  'reports.explain': (municipalityId) => ({
+    municipalityId,
+    quarter: '2026-Q2',
+    item: { kind: 'effect', id: municipalityId === 'uithoorn' ? 'keuzes-met-effect' : 'veilige-stad' },
+    fields: { cause: 'Oorzaak.', consequence: 'Gevolg.', correction: 'Bijsturing.' },
+  }),
+  'reports.approve': (municipalityId) => ({ municipalityId, quarter: '2026-Q2' }),
+  'reports.withdrawApproval': (municipalityId) => ({ municipalityId, quarter: '2026-Q1' }),
+  'reports.publish': (municipalityId) => ({ municipalityId, quarter: '2026-Q1' }),
+  'reports.correct': (municipalityId) => ({ municipalityId, quarter: '2025-Q3', reason: 'Een bron is gecorrigeerd.' }),
+  'reports.setPublic': (municipalityId) => ({ municipalityId, isPublic: true }),
+  'motions.list': (municipalityId) => ({ municipalityId }),
+  'motions.save': (municipalityId) => ({
+    municipalityId,
+    motion: {
+      id: 'motie-nieuw',
+      kind: 'motion',
+      reference: 'M2026-01',
+      title: 'Een nieuwe motie',
+      adoptedOn: '2026-01-15',
+      points: [{ number: 1, text: 'Het college doet iets.', links: [{ programId: municipalityId === 'uithoorn' ? 'bestuur-en-organisatie' : 'bestuur' }] }],
+    },
+  }),
+  'motions.respond': (municipalityId) => ({
+    municipalityId,
+    response: { motionId: municipalityId === 'uithoorn' ? 'toezegging-woo' : 'motie-veilige-winkels', pointNumber: 1, quarter: '2026-Q3', status: 'in_progress', response: 'Loopt.' },
+  }),
+  'questions.ask': (municipalityId) => ({ municipalityId, quarter: '2025-Q4', item: { kind: 'report', id: '2025-Q4' }, text: 'Waarom?' }),
+  'questions.answer': (municipalityId) => ({ municipalityId, questionId: `vraag-${municipalityId}-1`, text: 'Daarom.' }),
 };
 
 /** The plain exports, called the way the server's routes call them. */
@@ -74,6 +111,9 @@ const httpRoutes: Readonly<Record<string, (ctx: ApiContext, municipalityId: stri
     authorizeSourceUpload(ctx, 'POST /api/:municipalityId/sources/:sourceId/versions', municipalityId),
   'GET /api/:municipalityId/definitions.zip': (ctx, municipalityId) => exportDefinitions(ctx, municipalityId, false),
   'POST /api/:municipalityId/definitions.zip': (ctx, municipalityId) => importDefinitions(ctx, municipalityId, new Uint8Array(), false),
+  'GET /api/:municipalityId/reports/:quarter.:format': (ctx, municipalityId) => readReportExport(ctx, municipalityId, '2025-Q4'),
+  'GET /public/:municipalityId/reports': (ctx, municipalityId) => readPublicReportIndex(ctx, municipalityId),
+  'GET /public/:municipalityId/reports/:quarter': (ctx, municipalityId) => readPublicReport(ctx, municipalityId, '2025-Q4'),
 };
 
 const own = 'uithoorn';
@@ -86,6 +126,7 @@ function contextFor(viewer: Viewer | null): ApiContext {
   return {
     catalog,
     ...inMemoryWorkPorts(new InMemoryWork(catalog)),
+    ...inMemoryReportPorts(new InMemoryReports(catalog, () => new Date('2026-11-30T12:00:00Z'), sampleReportContents(catalog.contents))),
     commands: { requestComputation: async () => undefined },
     ...(() => {
       const sources = new InMemorySources();

@@ -1,4 +1,5 @@
 import { type Access, anyRole, readers } from './access';
+import { questionAskers, reportManagers, reportReaders } from '../reports/report-access';
 
 /**
  * Which role may call which procedure: the one table the server enforces
@@ -50,6 +51,25 @@ export const accessTable: Readonly<Record<string, Access>> = {
   'commentary.history': { kind: 'municipality', roles: anyRole },
   'commentary.save': { kind: 'municipality', roles: ['college'] },
   'todo.list': { kind: 'municipality', roles: anyRole },
+  // The quarterly reports: the council reads published ones and asks; the college drafts, explains, approves, publishes and answers.
+  'reports.list': { kind: 'municipality', roles: reportReaders },
+  'reports.get': { kind: 'municipality', roles: reportReaders },
+  'reports.search': { kind: 'municipality', roles: reportReaders },
+  'reports.open': { kind: 'municipality', roles: reportManagers },
+  'reports.explain': { kind: 'municipality', roles: reportManagers },
+  'reports.approve': { kind: 'municipality', roles: reportManagers },
+  'reports.withdrawApproval': { kind: 'municipality', roles: reportManagers },
+  'reports.publish': { kind: 'municipality', roles: reportManagers },
+  'reports.correct': { kind: 'municipality', roles: reportManagers },
+  'reports.setPublic': { kind: 'municipality', roles: reportManagers },
+  'motions.list': { kind: 'municipality', roles: reportReaders },
+  'motions.save': { kind: 'municipality', roles: reportManagers },
+  'motions.respond': { kind: 'municipality', roles: reportManagers },
+  'questions.ask': { kind: 'municipality', roles: questionAskers },
+  'questions.answer': { kind: 'municipality', roles: reportManagers },
+  'GET /api/:municipalityId/reports/:quarter.:format': { kind: 'municipality', roles: reportReaders },
+  'GET /public/:municipalityId/reports': { kind: 'public' },
+  'GET /public/:municipalityId/reports/:quarter': { kind: 'public' },
   // The plain exports over HTTP follow the same rules as the procedures behind the same figures.
   'GET /api/:municipalityId/indicators.json': { kind: 'municipality', roles: readers },
   'GET /api/:municipalityId/indicators/:indicatorId.csv': { kind: 'municipality', roles: readers },

@@ -8,6 +8,7 @@ import { structureMigration } from './0006-structure.migration';
 import { sourcesMigration } from './0007-sources.migration';
 import { computationScopeMigration } from './0008-computation-scope.migration';
 import { workMigration } from './0009-work.migration';
+import { reportsMigration } from './0010-reports.migration';
 
 /**
  * Every migration, in code rather than read from a folder, so a bundled or
@@ -24,6 +25,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007-sources': sourcesMigration,
   '0008-computation-scope': computationScopeMigration,
   '0009-work': workMigration,
+  '0010-reports': reportsMigration,
 };
 
 /** Kysely's Migrator reads the migrations above through this provider. */
