@@ -1,6 +1,6 @@
 import { type EnvironmentProviders, makeEnvironmentProviders } from '@angular/core';
 import { type ApiContext, appRouter, type InstallationMode } from '@koers/api';
-import { type CatalogContents, InMemoryCatalog, InMemoryCommands, sampleCatalogContents, sampleViewer } from '@koers/api/testing';
+import { type CatalogContents, InMemoryApiTokens, InMemoryCatalog, InMemoryCommands, InMemorySources, sampleCatalogContents, sampleViewer } from '@koers/api/testing';
 import type { Viewer } from '@koers/domain';
 import { createTRPCClient, localLink } from '@trpc/client';
 import { KOERS_CLIENT, type KoersClient, sessionExpiryLink } from '../api/koers-client';
@@ -9,6 +9,9 @@ import { provideDutchLocale } from '../locale';
 import { KOERS_FETCH } from '../session/auth-client';
 import { SessionStore } from '../session/session.store';
 import { inMemoryAuthRoutes, type InMemoryAuth } from './in-memory-auth';
+import { InMemoryUploads } from './in-memory-uploads';
+import { JOB_POLL_MS } from '../sources/source-job/source-job.component';
+import { UPLOAD_TRANSPORT } from '../sources/upload-transport';
 
 /** The clock of the dashboard's specs: the last day of November 2026, so "this quarter" is 2026-Q4. */
 export const testNow = new Date('2026-11-30T12:00:00Z');
@@ -25,6 +28,11 @@ export interface InMemoryKoers {
    * `POST /auth/login` accepts.
    */
   readonly auth: InMemoryAuth;
+  /** The sources, their versions and jobs, and the personal API tokens (`sources`, `tokens` procedures). */
+  readonly sources: InMemorySources;
+  readonly apiTokens: InMemoryApiTokens;
+  /** The upload routes, answering into `sources` (a previewed job); `received` lists what was sent. */
+  readonly uploads: InMemoryUploads;
   readonly client: KoersClient;
   /** Router, Dutch locale, the client and the sign-in routes. */
   readonly providers: EnvironmentProviders;
@@ -56,9 +64,15 @@ export function inMemoryKoers(options: InMemoryKoersOptions = {}): InMemoryKoers
   const catalog = new InMemoryCatalog(options.contents ?? sampleCatalogContents());
   const commands = new InMemoryCommands(catalog, () => testNow);
   const auth = inMemoryAuthRoutes(options.viewer === undefined ? sampleViewer('college') : options.viewer);
+  const sources = new InMemorySources(undefined, () => testNow);
+  const apiTokens = new InMemoryApiTokens(() => testNow);
+  const uploads = new InMemoryUploads(sources);
   const context = (): ApiContext => ({
     catalog,
     commands,
+    sources,
+    sourceCommands: sources,
+    apiTokens,
     mode: options.mode ?? 'demo',
     identityProvider: options.identityProvider ?? null,
     viewer: auth.viewer,
@@ -74,12 +88,18 @@ export function inMemoryKoers(options: InMemoryKoersOptions = {}): InMemoryKoers
     catalog,
     commands,
     auth,
+    sources,
+    apiTokens,
+    uploads,
     client,
     providers: makeEnvironmentProviders([
       provideKoersRouter(),
       provideDutchLocale(),
       { provide: KOERS_CLIENT, useValue: client },
       { provide: KOERS_FETCH, useValue: auth.fetch },
+      { provide: UPLOAD_TRANSPORT, useValue: uploads },
+      // A job at work is asked after at once, so a spec sees its steps without waiting.
+      { provide: JOB_POLL_MS, useValue: 1 },
       {
         provide: SessionStore,
         useFactory: () => {
