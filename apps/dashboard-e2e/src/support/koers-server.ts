@@ -60,6 +60,7 @@ export async function startServer(options: { databasePath?: string } = {}): Prom
       // Beside the database, so a restart on the same database finds them and two servers never share them.
       KOERS_ENGINE_DIR: join(dirname(databasePath), 'engines'),
       KOERS_WORKSPACES_DIR: join(dirname(databasePath), 'workspaces'),
+      KOERS_SOURCE_VERSIONS_DIR: join(dirname(databasePath), 'source-versions'),
       KOERS_DEMO: 'true',
       KOERS_DASHBOARD_DIR: join(workspaceRoot, 'dist/apps/dashboard/browser'),
     },

@@ -7,7 +7,7 @@ import { currentPath } from './layout/current-path';
 import { MunicipalitySwitcherComponent } from './municipality-switcher/municipality-switcher.component';
 import { MunicipalitiesStore } from './municipalities/municipalities.store';
 import { SessionStore } from './session/session.store';
-import { hasGrantIn, mayReadAudit, mayReadLiveFigures } from './session/viewer-abilities';
+import { hasGrantIn, mayManageSources, mayReadAudit, mayReadLiveFigures } from './session/viewer-abilities';
 import { InstallationStore } from './system/installation.store';
 
 /** Paths whose first segment names no municipality. */
@@ -53,13 +53,14 @@ export class AppComponent {
   protected readonly sections = computed(() => {
     const municipalityId = this.municipalityId();
     const viewer = this.viewer();
-    if (municipalityId === null) return { figures: false, reports: false, audit: false };
+    if (municipalityId === null) return { figures: false, reports: false, audit: false, sources: false };
     const figures = mayReadLiveFigures(viewer, municipalityId);
     return {
       figures,
       // The council reads published reports instead of the live figures.
       reports: !figures && hasGrantIn(viewer, municipalityId),
       audit: mayReadAudit(viewer, municipalityId),
+      sources: mayManageSources(viewer, municipalityId),
     };
   });
 

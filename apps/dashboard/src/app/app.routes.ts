@@ -46,6 +46,13 @@ export const appRoutes: Routes = [
             path: 'logboek',
             loadComponent: () => import('./audit/audit-page/audit-page.component').then((module) => module.AuditPageComponent),
           },
+          // The data team's sources and its API tokens (admins too); the server refuses anyone else.
+          { path: 'bronnen', loadChildren: () => import('./sources/sources.routes').then((module) => module.sourcesRoutes) },
+          {
+            path: 'api-sleutels',
+            title: 'API-sleutels · Koers',
+            loadComponent: () => import('./tokens/tokens-page/tokens-page.component').then((module) => module.TokensPageComponent),
+          },
           {
             path: '',
             canActivateChild: [liveFiguresGuard],

@@ -64,7 +64,7 @@ export class InMemorySources implements SourceCatalog, SourceCommands {
     const next: SourceJobState = isFailing ? 'failed' : (afterLoading[afterLoading.indexOf(job.state) + 1] ?? 'done');
     const moved = this.step(municipalityId, job, next, isFailing ? { problem: { file: `sources/${job.sourceId ?? 'nieuw'}.yaml`, message: this.failNextMessage(job.id) } } : {});
     if (next === 'done') this.serve(municipalityId, moved);
-    return moved;
+    return this.jobOf(municipalityId, jobId) ?? moved;
   }
 
   /** Adds a previewed upload, as the HTTP upload route leaves it; returns the job. */
@@ -76,7 +76,8 @@ export class InMemorySources implements SourceCatalog, SourceCommands {
       municipalityId,
       sourceId: upload.sourceId,
       kind: upload.sourceId === null ? 'new_source' : 'upload',
-      state: 'previewed',
+      // As the server leaves it: a file that does not load ends its preview failed.
+      state: upload.preview.problem === null ? 'previewed' : 'failed',
       format: upload.preview.format,
       sizeBytes: upload.sizeBytes ?? 1_234,
       sha256: upload.sha256 ?? `${this.sequence}`.padStart(64, 'f'),
@@ -87,7 +88,7 @@ export class InMemorySources implements SourceCatalog, SourceCommands {
       steps: [
         { state: 'received', at },
         { state: 'previewing', at },
-        { state: 'previewed', at },
+        { state: upload.preview.problem === null ? 'previewed' : 'failed', at },
       ],
       createdBy: 'data@proef.koers.example',
       createdAt: at,

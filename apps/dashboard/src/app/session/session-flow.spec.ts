@@ -132,13 +132,26 @@ describe('the screens per role', () => {
     expect(textOf(app.main())).not.toContain('Nu opnieuw berekenen');
   });
 
-  it('gives an admin the audit trail in the toolbar', async () => {
+  it('gives the data team its sources in the toolbar', async () => {
+    const app = await renderApp(sampleViewer('data_team'), '/uithoorn');
+
+    expect(app.sections()).toEqual([
+      ['Overzicht', '/uithoorn'],
+      ['Vergelijken', '/uithoorn/vergelijken'],
+      ['Bronnen', '/uithoorn/bronnen'],
+    ]);
+    await app.open('/uithoorn/bronnen');
+    expect(app.main()?.querySelector('h1')?.textContent).toBe('Bronnen van Uithoorn');
+  });
+
+  it('gives an admin the sources and the audit trail in the toolbar', async () => {
     const app = await renderApp(sampleViewer('admin'), '/uithoorn');
 
     expect(app.sections()).toEqual([
       ['Overzicht', '/uithoorn'],
       ['Vergelijken', '/uithoorn/vergelijken'],
       ['Acties', '/uithoorn/acties'],
+      ['Bronnen', '/uithoorn/bronnen'],
       ['Logboek', '/uithoorn/logboek'],
     ]);
   });

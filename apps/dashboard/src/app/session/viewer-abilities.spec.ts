@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { errorCodeOf } from '../api/api-error';
 import type { KoersClient } from '../api/koers-client';
 import { inMemoryKoers } from '../testing/in-memory-koers';
-import { hasGrantIn, mayReadAudit, mayReadLiveFigures, mayRunComputations, rolesIn } from './viewer-abilities';
+import { hasGrantIn, mayManageSources, mayReadAudit, mayReadLiveFigures, mayRunComputations, rolesIn } from './viewer-abilities';
 
 /** Whether the real router lets `role` in Uithoorn make `call`: what the screens must agree with. */
 async function serverAllows(role: Role, call: (client: KoersClient) => Promise<unknown>): Promise<boolean> {
@@ -28,6 +28,8 @@ describe('the abilities the screens offer', () => {
       expect(mayReadLiveFigures(viewer, municipalityId)).toBe(await serverAllows(role, (client) => client.indicators.comparable.query()));
       expect(mayRunComputations(viewer, municipalityId)).toBe(await serverAllows(role, (client) => client.computations.run.mutate({ municipalityId })));
       expect(mayReadAudit(viewer, municipalityId)).toBe(await serverAllows(role, (client) => client.audit.list.query({ municipalityId })));
+      expect(mayManageSources(viewer, municipalityId)).toBe(await serverAllows(role, (client) => client.sources.list.query({ municipalityId })));
+      expect(mayManageSources(viewer, municipalityId)).toBe(await serverAllows(role, (client) => client.tokens.list.query()));
     });
   }
 

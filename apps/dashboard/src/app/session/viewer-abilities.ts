@@ -8,6 +8,8 @@ import type { Role, Viewer } from '@koers/domain';
 const liveFigureReaders: readonly Role[] = ['admin', 'college', 'data_team', 'team_lead'];
 const computationRunners: readonly Role[] = ['admin', 'data_team'];
 const auditReaders: readonly Role[] = ['admin'];
+// The data team's own work; admins, who may do everything, too (as the server's access table says).
+const sourceKeepers: readonly Role[] = ['admin', 'data_team'];
 
 /** The roles `viewer` holds in `municipalityId`. */
 export function rolesIn(viewer: Viewer | null | undefined, municipalityId: string): readonly Role[] {
@@ -32,4 +34,9 @@ export function mayRunComputations(viewer: Viewer | null | undefined, municipali
 /** The audit trail (logboek). */
 export function mayReadAudit(viewer: Viewer | null | undefined, municipalityId: string): boolean {
   return rolesIn(viewer, municipalityId).some((role) => auditReaders.includes(role));
+}
+
+/** The sources (upload, preview, versions) in the toolbar and, from there, the personal API tokens. */
+export function mayManageSources(viewer: Viewer | null | undefined, municipalityId: string): boolean {
+  return rolesIn(viewer, municipalityId).some((role) => sourceKeepers.includes(role));
 }

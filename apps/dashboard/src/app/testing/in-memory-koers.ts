@@ -1,6 +1,17 @@
 import { type EnvironmentProviders, makeEnvironmentProviders } from '@angular/core';
 import { type ApiContext, appRouter, type InstallationMode } from '@koers/api';
-import { type CatalogContents, InMemoryCatalog, InMemoryCommands, InMemoryWork, inMemoryWorkPorts, sampleCatalogContents, sampleTeamLeads, sampleViewer } from '@koers/api/testing';
+import {
+  type CatalogContents,
+  InMemoryApiTokens,
+  InMemoryCatalog,
+  InMemoryCommands,
+  InMemorySources,
+  InMemoryWork,
+  inMemoryWorkPorts,
+  sampleCatalogContents,
+  sampleTeamLeads,
+  sampleViewer,
+} from '@koers/api/testing';
 import type { Viewer } from '@koers/domain';
 import { createTRPCClient, localLink } from '@trpc/client';
 import { KOERS_CLIENT, type KoersClient, sessionExpiryLink } from '../api/koers-client';
@@ -9,6 +20,9 @@ import { provideDutchLocale } from '../locale';
 import { KOERS_FETCH } from '../session/auth-client';
 import { SessionStore } from '../session/session.store';
 import { inMemoryAuthRoutes, type InMemoryAuth } from './in-memory-auth';
+import { InMemoryUploads } from './in-memory-uploads';
+import { JOB_POLL_MS } from '../sources/source-job/source-job.component';
+import { UPLOAD_TRANSPORT } from '../sources/upload-transport';
 
 /** The clock of the dashboard's specs: the last day of November 2026, so "this quarter" is 2026-Q4. */
 export const testNow = new Date('2026-11-30T12:00:00Z');
@@ -27,6 +41,11 @@ export interface InMemoryKoers {
    * `POST /auth/login` accepts.
    */
   readonly auth: InMemoryAuth;
+  /** The sources, their versions and jobs, and the personal API tokens (`sources`, `tokens` procedures). */
+  readonly sources: InMemorySources;
+  readonly apiTokens: InMemoryApiTokens;
+  /** The upload routes, answering into `sources` (a previewed job); `received` lists what was sent. */
+  readonly uploads: InMemoryUploads;
   readonly client: KoersClient;
   /** Router, Dutch locale, the client and the sign-in routes. */
   readonly providers: EnvironmentProviders;
@@ -59,10 +78,16 @@ export function inMemoryKoers(options: InMemoryKoersOptions = {}): InMemoryKoers
   const commands = new InMemoryCommands(catalog, () => testNow);
   const work = new InMemoryWork(catalog, { teamLeads: sampleTeamLeads, now: () => testNow });
   const auth = inMemoryAuthRoutes(options.viewer === undefined ? sampleViewer('college') : options.viewer);
+  const sources = new InMemorySources(undefined, () => testNow);
+  const apiTokens = new InMemoryApiTokens(() => testNow);
+  const uploads = new InMemoryUploads(sources);
   const context = (): ApiContext => ({
     catalog,
     commands,
     ...inMemoryWorkPorts(work),
+    sources,
+    sourceCommands: sources,
+    apiTokens,
     mode: options.mode ?? 'demo',
     identityProvider: options.identityProvider ?? null,
     viewer: auth.viewer,
@@ -79,12 +104,18 @@ export function inMemoryKoers(options: InMemoryKoersOptions = {}): InMemoryKoers
     commands,
     work,
     auth,
+    sources,
+    apiTokens,
+    uploads,
     client,
     providers: makeEnvironmentProviders([
       provideKoersRouter(),
       provideDutchLocale(),
       { provide: KOERS_CLIENT, useValue: client },
       { provide: KOERS_FETCH, useValue: auth.fetch },
+      { provide: UPLOAD_TRANSPORT, useValue: uploads },
+      // A job at work is asked after at once, so a spec sees its steps without waiting.
+      { provide: JOB_POLL_MS, useValue: 1 },
       {
         provide: SessionStore,
         useFactory: () => {

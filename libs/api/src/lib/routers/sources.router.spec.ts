@@ -45,10 +45,11 @@ describe('the sources router', () => {
     await expect(caller.sources.publish({ municipalityId: 'uithoorn', jobId: 'upload-misdrijven' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
-  it('refuses to publish an upload whose preview found a problem', async () => {
+  it('refuses to publish an upload whose preview found a problem (its job ended failed, as the server leaves it)', async () => {
     const { caller, sources } = dataTeamCaller();
     const upload = sources.addUpload('uithoorn', { sourceId: 'misdrijven', preview: samplePreview({ rowCount: null, problem: { file: 'data/misdrijven.csv', line: 3, message: 'Expected Number of Columns: 3 Found: 4' } }) });
-    await expect(caller.sources.publish({ municipalityId: 'uithoorn', jobId: upload.id })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Found: 4') });
+    expect(upload).toMatchObject({ state: 'failed', problem: { line: 3 } });
+    await expect(caller.sources.publish({ municipalityId: 'uithoorn', jobId: upload.id })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('mislukt') });
   });
 
   it('declares a new source from a previewed upload, refusing an id that exists (named as the field)', async () => {
