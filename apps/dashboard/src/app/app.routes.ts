@@ -47,6 +47,26 @@ export const appRoutes: Routes = [
             loadComponent: () => import('./audit/audit-page/audit-page.component').then((module) => module.AuditPageComponent),
           },
           {
+            path: 'definities',
+            pathMatch: 'full',
+            loadComponent: () =>
+              import('./indicator-editor/definitions-page/definitions-page.component').then((module) => module.DefinitionsPageComponent),
+          },
+          {
+            path: 'definities/nieuw',
+            loadComponent: () =>
+              import('./indicator-editor/indicator-editor-page/indicator-editor-page.component').then(
+                (module) => module.IndicatorEditorPageComponent,
+              ),
+          },
+          {
+            path: 'definities/:indicatorId',
+            loadComponent: () =>
+              import('./indicator-editor/indicator-editor-page/indicator-editor-page.component').then(
+                (module) => module.IndicatorEditorPageComponent,
+              ),
+          },
+          {
             path: '',
             canActivateChild: [liveFiguresGuard],
             children: [

@@ -1,7 +1,7 @@
 import { type EnvironmentProviders, makeEnvironmentProviders } from '@angular/core';
 import { type ApiContext, appRouter, type InstallationMode } from '@koers/api';
 import { type CatalogContents, InMemoryCatalog, InMemoryCommands, sampleCatalogContents, sampleViewer } from '@koers/api/testing';
-import type { Viewer } from '@koers/domain';
+import type { IndicatorEditor, Viewer } from '@koers/domain';
 import { createTRPCClient, localLink } from '@trpc/client';
 import { KOERS_CLIENT, type KoersClient, sessionExpiryLink } from '../api/koers-client';
 import { provideKoersRouter } from '../app.routes';
@@ -38,6 +38,8 @@ export interface InMemoryKoersOptions {
   readonly viewer?: Viewer | null;
   /** The identity provider the sign-in page offers; none when left out. */
   readonly identityProvider?: { readonly label: string } | null;
+  /** The indicator editor's port (`InMemoryIndicatorEditor`); without it `indicatorEditor.*` answers METHOD_NOT_SUPPORTED. */
+  readonly indicatorEditor?: IndicatorEditor;
 }
 
 /**
@@ -59,6 +61,7 @@ export function inMemoryKoers(options: InMemoryKoersOptions = {}): InMemoryKoers
   const context = (): ApiContext => ({
     catalog,
     commands,
+    ...(options.indicatorEditor === undefined ? {} : { indicatorEditor: options.indicatorEditor }),
     mode: options.mode ?? 'demo',
     identityProvider: options.identityProvider ?? null,
     viewer: auth.viewer,
