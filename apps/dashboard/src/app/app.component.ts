@@ -3,6 +3,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map, pairwise } from 'rxjs';
 import { DemoDataBannerComponent } from './demo-data-banner/demo-data-banner.component';
+import { mayEditDefinitions } from './indicator-editor/editor-access';
 import { currentPath } from './layout/current-path';
 import { MunicipalitySwitcherComponent } from './municipality-switcher/municipality-switcher.component';
 import { MunicipalitiesStore } from './municipalities/municipalities.store';
@@ -53,7 +54,7 @@ export class AppComponent {
   protected readonly sections = computed(() => {
     const municipalityId = this.municipalityId();
     const viewer = this.viewer();
-    if (municipalityId === null) return { figures: false, reports: false, audit: false, sources: false };
+    if (municipalityId === null) return { figures: false, reports: false, audit: false, sources: false, definitions: false };
     const figures = mayReadLiveFigures(viewer, municipalityId);
     return {
       figures,
@@ -61,6 +62,7 @@ export class AppComponent {
       reports: !figures && hasGrantIn(viewer, municipalityId),
       audit: mayReadAudit(viewer, municipalityId),
       sources: mayManageSources(viewer, municipalityId),
+      definitions: mayEditDefinitions(viewer, municipalityId),
     };
   });
 

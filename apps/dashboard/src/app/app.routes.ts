@@ -54,6 +54,26 @@ export const appRoutes: Routes = [
             loadComponent: () => import('./tokens/tokens-page/tokens-page.component').then((module) => module.TokensPageComponent),
           },
           {
+            path: 'definities',
+            pathMatch: 'full',
+            loadComponent: () =>
+              import('./indicator-editor/definitions-page/definitions-page.component').then((module) => module.DefinitionsPageComponent),
+          },
+          {
+            path: 'definities/nieuw',
+            loadComponent: () =>
+              import('./indicator-editor/indicator-editor-page/indicator-editor-page.component').then(
+                (module) => module.IndicatorEditorPageComponent,
+              ),
+          },
+          {
+            path: 'definities/:indicatorId',
+            loadComponent: () =>
+              import('./indicator-editor/indicator-editor-page/indicator-editor-page.component').then(
+                (module) => module.IndicatorEditorPageComponent,
+              ),
+          },
+          {
             path: '',
             canActivateChild: [liveFiguresGuard],
             children: [

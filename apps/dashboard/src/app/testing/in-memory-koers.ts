@@ -12,7 +12,7 @@ import {
   sampleTeamLeads,
   sampleViewer,
 } from '@koers/api/testing';
-import type { Viewer } from '@koers/domain';
+import type { IndicatorEditor, Viewer } from '@koers/domain';
 import { createTRPCClient, localLink } from '@trpc/client';
 import { KOERS_CLIENT, type KoersClient, sessionExpiryLink } from '../api/koers-client';
 import { provideKoersRouter } from '../app.routes';
@@ -59,6 +59,8 @@ export interface InMemoryKoersOptions {
   readonly viewer?: Viewer | null;
   /** The identity provider the sign-in page offers; none when left out. */
   readonly identityProvider?: { readonly label: string } | null;
+  /** The indicator editor's port (`InMemoryIndicatorEditor`); without it `indicatorEditor.*` answers METHOD_NOT_SUPPORTED. */
+  readonly indicatorEditor?: IndicatorEditor;
 }
 
 /**
@@ -88,6 +90,7 @@ export function inMemoryKoers(options: InMemoryKoersOptions = {}): InMemoryKoers
     sources,
     sourceCommands: sources,
     apiTokens,
+    ...(options.indicatorEditor === undefined ? {} : { indicatorEditor: options.indicatorEditor }),
     mode: options.mode ?? 'demo',
     identityProvider: options.identityProvider ?? null,
     viewer: auth.viewer,

@@ -24,6 +24,8 @@ import { LoadStateComponent } from '../../layout/load-state.component';
 import { pageTitle } from '../../layout/page-title';
 import { MunicipalitiesStore } from '../../municipalities/municipalities.store';
 import { StatusBadgeComponent } from '../../status/status-badge.component';
+import { SessionStore } from '../../session/session.store';
+import { mayEditDefinitions } from '../../indicator-editor/editor-access';
 import { LineageComponent } from '../lineage/lineage.component';
 import { breakdownChartOption, memberLabel } from './breakdown-chart.option';
 import { seriesChartOption, seriesRows } from './series-chart.option';
@@ -65,6 +67,7 @@ export class IndicatorPageComponent {
   private readonly client = inject(KOERS_CLIENT);
   private readonly router = inject(Router);
   private readonly municipalities = inject(MunicipalitiesStore);
+  private readonly session = inject(SessionStore);
 
   protected readonly detail = apiResource({
     params: () => ({
@@ -149,6 +152,8 @@ export class IndicatorPageComponent {
     return [...describe('Ten opzichte van de vorige periode', latest.previous), ...describe('Ten opzichte van een jaar eerder', yearAgo)];
   });
 
+  /** The data team's link to this indicator's definition. */
+  protected readonly canEdit = computed(() => mayEditDefinitions(this.session.viewer(), this.municipalityId()));
   protected readonly csvUrl = computed(() => `/api/${this.municipalityId()}/indicators/${this.indicatorId()}.csv`);
 
   protected readonly problem = computed(() => {
