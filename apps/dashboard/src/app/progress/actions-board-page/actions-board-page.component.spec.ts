@@ -34,6 +34,13 @@ describe('ActionsBoardPageComponent', () => {
     expect(textOf(regional)).toContain('Nog niet bijgewerkt over het 4e kwartaal 2026');
     expect(regional?.querySelector('koers-progress-form')).toBeNull();
     expect(page?.querySelector('.reporting')).toBeNull();
+
+    const ownTeamOnly = Array.from(page?.querySelectorAll('.lead a') ?? []).find((link) => textOf(link) === 'Toon alleen de acties van uw team') as HTMLAnchorElement;
+    ownTeamOnly.click();
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/uithoorn/acties?team=Team%20Bestuursondersteuning');
+    expect(textOf(page?.querySelector('h2.count'))).toBe('1 van 2 acties');
+    expect(page?.querySelector('.lead a')).toBeNull();
   });
 
   it('saves a report inline, and the board shows it', async () => {
