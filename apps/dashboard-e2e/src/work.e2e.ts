@@ -69,6 +69,32 @@ interface BoardAnswer {
   }[];
 }
 
+describe('the to-do on the start page', () => {
+  it('gives the team lead the actions of their team to update this quarter, linking to the board', async () => {
+    const page = await pageAs('teamlead@demo.koers.nl');
+    await page.goto(`${server.baseUrl}/${municipalityId}`);
+    const todo = page.getByRole('region', { name: /^Te doen in het \d+e kwartaal \d{4}$/ });
+    await todo.waitFor();
+    const links = todo.getByRole('link');
+    await links.first().waitFor();
+    const hrefs = await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).toMatch(new RegExp(`^/${municipalityId}/acties`));
+    expect(await findAxeViolations(page)).toEqual([]);
+  });
+
+  it('gives the college the commentary still open on the effects of its portfolio', async () => {
+    const page = await pageAs('college@demo.koers.nl');
+    await page.goto(`${server.baseUrl}/${municipalityId}`);
+    const todo = page.getByRole('region', { name: /^Te doen in het/ });
+    await todo
+      .getByText(/^Toelichting bij ".+" over het \d+e kwartaal \d{4}$/)
+      .first()
+      .waitFor();
+    expect(await todo.innerText()).toContain('Toelichting');
+  });
+});
+
 describe('a team lead on the actions board', () => {
   it("updates an action of their own team inline, and finds no control for another team's", async () => {
     const page = await pageAs('teamlead@demo.koers.nl');
@@ -97,6 +123,8 @@ describe('a team lead on the actions board', () => {
 
     expect(await findAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(screenshots, 'actions-board-team-lead-1280.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await findAxeViolations(page)).toEqual([]);
 
     // The stored report, as the server gives it.
     const { cookie } = await signIn(server.baseUrl, 'teamlead@demo.koers.nl');
@@ -135,6 +163,16 @@ describe('a team lead on the actions board', () => {
   });
 });
 
+describe('an editing page opened by its address', () => {
+  it('says "geen toegang" to a team lead on the program editor, with no form', async () => {
+    const page = await pageAs('teamlead@demo.koers.nl');
+    await page.goto(`${server.baseUrl}/${municipalityId}/programmas/economie/bewerken`);
+    await page.getByRole('alert').filter({ hasText: 'U heeft geen toegang' }).waitFor();
+    expect(await page.locator('main form').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Programma bewerken' }).count()).toBe(0);
+  });
+});
+
 describe('the college', () => {
   it('writes commentary on an effect on the program page, and reads it on the indicator page', async () => {
     const page = await pageAs('college@demo.koers.nl');
@@ -166,6 +204,9 @@ describe('an admin', () => {
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'Opgeslagen in programs/economie.yaml.' }).waitFor();
     expect(await findAxeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await findAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, 'program-editor-390.png'), fullPage: true });
   });
 });
 
