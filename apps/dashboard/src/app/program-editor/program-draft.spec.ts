@@ -7,7 +7,14 @@ const program: ProgramDocument = {
   portfolioHolders: ['burgemeester', 'wethouder Wonen'],
   policyDocuments: ['Integraal Veiligheidsplan'],
   effects: [{ id: 'veilig', title: 'Veilig', indicators: ['winkeldiefstallen'] }],
-  tasks: [{ id: 'toezicht', title: 'Toezicht', effects: ['veilig'], actions: [{ id: 'boa', title: 'Boa-inzet', kind: 'regular', priority: 'statutory', due: '2026-12-31' }] }],
+  tasks: [
+    {
+      id: 'toezicht',
+      title: 'Toezicht',
+      effects: ['veilig'],
+      actions: [{ id: 'boa', title: 'Boa-inzet', kind: 'regular', priority: 'statutory', due: '2026-12-31' }],
+    },
+  ],
 };
 
 describe('the program draft', () => {
@@ -17,7 +24,13 @@ describe('the program draft', () => {
       department: undefined,
       vision: undefined,
       effects: [{ ...program.effects[0], description: undefined }],
-      tasks: [{ ...program.tasks[0], description: undefined, actions: [{ ...program.tasks[0]?.actions[0], description: undefined, owner: undefined, start: undefined }] }],
+      tasks: [
+        {
+          ...program.tasks[0],
+          description: undefined,
+          actions: [{ ...program.tasks[0]?.actions[0], description: undefined, owner: undefined, start: undefined }],
+        },
+      ],
     });
   });
 
@@ -32,7 +45,11 @@ describe('the program draft', () => {
       if (actions[2]) actions[2].title = 'Cameratoezicht centrum';
     });
     const input = programInputOf(draft.draft() ?? draftOf(program), ['cameratoezicht-centrum']);
-    expect(input.tasks[0]?.actions.map((action) => action.id)).toEqual(['boa', 'cameratoezicht-centrum-2', 'cameratoezicht-centrum-3']);
+    expect(input.tasks[0]?.actions.map((action) => action.id)).toEqual([
+      'boa',
+      'cameratoezicht-centrum-2',
+      'cameratoezicht-centrum-3',
+    ]);
   });
 
   it('moves and removes items, and a removed effect leaves the tasks that named it', () => {

@@ -44,7 +44,8 @@ export interface DraftProgram {
 }
 
 /** Which list a move or removal is in. */
-export type DraftList = { readonly kind: 'effects' } | { readonly kind: 'tasks' } | { readonly kind: 'actions'; readonly taskIndex: number };
+export type DraftList =
+  { readonly kind: 'effects' } | { readonly kind: 'tasks' } | { readonly kind: 'actions'; readonly taskIndex: number };
 
 /** The form's draft from a program file. */
 export function draftOf(document: ProgramDocument): DraftProgram {
@@ -56,7 +57,12 @@ export function draftOf(document: ProgramDocument): DraftProgram {
     department: document.department ?? '',
     vision: document.vision ?? '',
     policyDocuments: document.policyDocuments.join('\n'),
-    effects: document.effects.map((effect) => ({ id: effect.id, title: effect.title, description: effect.description ?? '', indicators: [...effect.indicators] })),
+    effects: document.effects.map((effect) => ({
+      id: effect.id,
+      title: effect.title,
+      description: effect.description ?? '',
+      indicators: [...effect.indicators],
+    })),
     tasks: document.tasks.map((task) => ({
       id: task.id,
       title: task.title,
@@ -82,7 +88,12 @@ export function draftOf(document: ProgramDocument): DraftProgram {
  * for actions, among the other programs' actions).
  */
 export function programInputOf(draft: DraftProgram, actionIdsElsewhere: readonly string[]) {
-  const used = new Set([...actionIdsElsewhere, ...draft.effects.map((effect) => effect.id), ...draft.tasks.map((task) => task.id), ...draft.tasks.flatMap((task) => task.actions.map((action) => action.id))]);
+  const used = new Set([
+    ...actionIdsElsewhere,
+    ...draft.effects.map((effect) => effect.id),
+    ...draft.tasks.map((task) => task.id),
+    ...draft.tasks.flatMap((task) => task.actions.map((action) => action.id)),
+  ]);
   const idFor = (id: string, title: string) => {
     if (id.trim() !== '') return id.trim();
     const base = slugOf(title);
@@ -96,11 +107,22 @@ export function programInputOf(draft: DraftProgram, actionIdsElsewhere: readonly
     ...(draft.id === undefined ? {} : { id: draft.id }),
     ...(draft.number === undefined ? {} : { number: draft.number }),
     title: draft.title,
-    portfolioHolders: draft.portfolioHolders.split(',').map((holder) => holder.trim()).filter((holder) => holder !== ''),
+    portfolioHolders: draft.portfolioHolders
+      .split(',')
+      .map((holder) => holder.trim())
+      .filter((holder) => holder !== ''),
     department: optional(draft.department),
     vision: optional(draft.vision),
-    policyDocuments: draft.policyDocuments.split('\n').map((line) => line.trim()).filter((line) => line !== ''),
-    effects: draft.effects.map((effect) => ({ id: idFor(effect.id, effect.title), title: effect.title, description: optional(effect.description), indicators: effect.indicators })),
+    policyDocuments: draft.policyDocuments
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== ''),
+    effects: draft.effects.map((effect) => ({
+      id: idFor(effect.id, effect.title),
+      title: effect.title,
+      description: optional(effect.description),
+      indicators: effect.indicators,
+    })),
     tasks: draft.tasks.map((task) => ({
       id: idFor(task.id, task.title),
       title: task.title,
@@ -183,7 +205,8 @@ export class ProgramDraft {
   /** The message of each field with a problem, by field path. */
   readonly problemByField = computed(() => {
     const byField = new Map<string, string>();
-    for (const problem of this.problems()) if (problem.field !== null && !byField.has(problem.field)) byField.set(problem.field, problem.message);
+    for (const problem of this.problems())
+      if (problem.field !== null && !byField.has(problem.field)) byField.set(problem.field, problem.message);
     return byField;
   });
 
@@ -206,7 +229,16 @@ export class ProgramDraft {
 
   addAction(taskIndex: number): void {
     this.update((draft) =>
-      draft.tasks[taskIndex]?.actions.push({ id: '', title: '', description: '', kind: 'new', priority: 'execution', owner: '', start: '', due: '' }),
+      draft.tasks[taskIndex]?.actions.push({
+        id: '',
+        title: '',
+        description: '',
+        kind: 'new',
+        priority: 'execution',
+        owner: '',
+        start: '',
+        due: '',
+      }),
     );
   }
 

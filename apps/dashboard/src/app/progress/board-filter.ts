@@ -12,7 +12,11 @@ export interface BoardFilter {
 }
 
 /** The filter in the URL's words, with anything unknown read as "all". */
-export function boardFilterOf(query: { team?: string | undefined; prioriteit?: string | undefined; status?: string | undefined }): BoardFilter {
+export function boardFilterOf(query: {
+  team?: string | undefined;
+  prioriteit?: string | undefined;
+  status?: string | undefined;
+}): BoardFilter {
   return {
     team: query.team?.trim() || null,
     priority: priorities.find((priority) => priority === query.prioriteit) ?? null,
@@ -36,7 +40,11 @@ export function filterActions(actions: readonly BoardAction[], filter: BoardFilt
       if (filter.status === 'not_reported') return action.isAwaitingReport;
       return action.standing === filter.status;
     })
-    .sort((left, right) => priorities.indexOf(left.action.priority) - priorities.indexOf(right.action.priority) || left.index - right.index)
+    .sort(
+      (left, right) =>
+        priorities.indexOf(left.action.priority) - priorities.indexOf(right.action.priority) ||
+        left.index - right.index,
+    )
     .map(({ action }) => action);
 }
 

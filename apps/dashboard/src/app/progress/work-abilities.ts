@@ -20,7 +20,11 @@ export function mayReadActionsBoard(viewer: Viewer | null | undefined, municipal
 }
 
 /** Commentary on a program with these portfolio holders: a college member whose portfolio covers it. */
-export function mayWriteCommentaryFor(viewer: Viewer | null | undefined, municipalityId: string, portfolioHolders: readonly string[]): boolean {
+export function mayWriteCommentaryFor(
+  viewer: Viewer | null | undefined,
+  municipalityId: string,
+  portfolioHolders: readonly string[],
+): boolean {
   return holdsPortfolioOf(viewer, municipalityId, portfolioHolders);
 }
 

@@ -22,7 +22,9 @@ describe('the college commentary', () => {
     const koers = setUp(sampleViewer('college'));
     const harness = await openPage('/uithoorn/programmas/veiligheid');
     const effect = harness.routeNativeElement?.querySelector('section.effect');
-    expect(textOf(effect?.querySelector('koers-effect-commentary'))).toContain('Nog geen toelichting over het 4e kwartaal 2026.');
+    expect(textOf(effect?.querySelector('koers-effect-commentary'))).toContain(
+      'Nog geen toelichting over het 4e kwartaal 2026.',
+    );
 
     buttonNamed(effect, 'Toelichting schrijven bij Minder winkeldiefstal en vernielingen').click();
     await harness.fixture.whenStable();
@@ -32,15 +34,23 @@ describe('the college commentary', () => {
     buttonNamed(effect, 'Toelichting opslaan').click();
     await harness.fixture.whenStable();
 
-    expect(koers.work.changes.map((change) => [change.entity, change.entityId])).toEqual([['commentary', 'minder-criminaliteit:2026-Q4']]);
+    expect(koers.work.changes.map((change) => [change.entity, change.entityId])).toEqual([
+      ['commentary', 'minder-criminaliteit:2026-Q4'],
+    ]);
     const shown = textOf(harness.routeNativeElement?.querySelector('section.effect koers-effect-commentary'));
-    expect(shown).toContain('Toelichting van het college over het 4e kwartaal 2026 Vernielingen stegen door de jaarwisseling; extra toezicht loopt. — Proef college, 30 november 2026 om 13:00');
+    expect(shown).toContain(
+      'Toelichting van het college over het 4e kwartaal 2026 Vernielingen stegen door de jaarwisseling; extra toezicht loopt. — Proef college, 30 november 2026 om 13:00',
+    );
     expect(shown).toContain('Toelichting aanpassen');
   });
 
   it('shows it on the indicator page, and to a team lead without a way to write', async () => {
     const koers = setUp(sampleViewer('team_lead'));
-    await koers.work.saveCommentary('uithoorn', { effectId: 'minder-criminaliteit', quarter: '2026-Q4', text: 'Extra toezicht.' }, sampleViewer('college'));
+    await koers.work.saveCommentary(
+      'uithoorn',
+      { effectId: 'minder-criminaliteit', quarter: '2026-Q4', text: 'Extra toezicht.' },
+      sampleViewer('college'),
+    );
     const harness = await openPage('/uithoorn/indicatoren/vernielingen');
     const section = harness.routeNativeElement?.querySelector('koers-indicator-commentary');
     expect(textOf(section)).toContain('Toelichting van het college Veiligheid — Minder winkeldiefstal en vernielingen');
@@ -49,9 +59,14 @@ describe('the college commentary', () => {
   });
 
   it('offers a college member no form for a program outside their portfolio', async () => {
-    setUp({ ...sampleViewer('college', ['uithoorn']), grants: [{ municipalityId: 'uithoorn', role: 'college', portfolio: ['wethouder Financiën'] }] });
+    setUp({
+      ...sampleViewer('college', ['uithoorn']),
+      grants: [{ municipalityId: 'uithoorn', role: 'college', portfolio: ['wethouder Financiën'] }],
+    });
     const harness = await openPage('/uithoorn/programmas/veiligheid');
     expect(harness.routeNativeElement?.querySelector('koers-effect-commentary button')).toBeNull();
-    expect(harness.routeNativeElement?.querySelector('.edit-link a')?.getAttribute('href')).toBe('/uithoorn/programmas/veiligheid/bewerken');
+    expect(harness.routeNativeElement?.querySelector('.edit-link a')?.getAttribute('href')).toBe(
+      '/uithoorn/programmas/veiligheid/bewerken',
+    );
   });
 });

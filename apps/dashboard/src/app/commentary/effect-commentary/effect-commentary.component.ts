@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, PendingTasks, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  PendingTasks,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { type CommentaryBoard, type EffectCommentary, maxCommentaryLength } from '@koers/domain';
 import { KOERS_CLIENT } from '../../api/koers-client';
@@ -60,7 +69,12 @@ export class EffectCommentaryComponent {
     this.isSaving.set(true);
     this.problem.set(null);
     try {
-      const saved = await this.client.commentary.save.mutate({ municipalityId: this.municipalityId(), effectId: this.effectId(), quarter: board.quarter, text: this.text() });
+      const saved = await this.client.commentary.save.mutate({
+        municipalityId: this.municipalityId(),
+        effectId: this.effectId(),
+        quarter: board.quarter,
+        text: this.text(),
+      });
       this.isWriting.set(false);
       this.history.set(null);
       this.saved.emit(saved);
@@ -76,9 +90,17 @@ export class EffectCommentaryComponent {
     const board = this.board();
     if (!(event.target as HTMLDetailsElement).open || board === undefined || this.history() !== null) return;
     try {
-      this.history.set(await this.client.commentary.history.query({ municipalityId: this.municipalityId(), effectId: this.effectId(), quarter: board.quarter }));
+      this.history.set(
+        await this.client.commentary.history.query({
+          municipalityId: this.municipalityId(),
+          effectId: this.effectId(),
+          quarter: board.quarter,
+        }),
+      );
     } catch {
-      this.historyProblem.set('De eerdere versies konden niet worden geladen. Sluit en open dit deel om het opnieuw te proberen.');
+      this.historyProblem.set(
+        'De eerdere versies konden niet worden geladen. Sluit en open dit deel om het opnieuw te proberen.',
+      );
     }
   }
 }

@@ -18,10 +18,20 @@ import { EffectCommentaryComponent } from '../effect-commentary/effect-commentar
           <h2 id="toelichting-titel">Toelichting van het college</h2>
           @for (effect of board.effects; track effect.effectId) {
             <p class="effect">
-              <a [routerLink]="['/', municipalityId(), 'programmas', effect.programId]" [fragment]="'effect-' + effect.effectId">{{ effect.programTitle }}</a>
+              <a
+                [routerLink]="['/', municipalityId(), 'programmas', effect.programId]"
+                [fragment]="'effect-' + effect.effectId"
+                >{{ effect.programTitle }}</a
+              >
               — {{ effect.effectTitle }}
             </p>
-            <koers-effect-commentary [municipalityId]="municipalityId()" [effectId]="effect.effectId" [board]="board" [level]="3" (saved)="this.board.reload()" />
+            <koers-effect-commentary
+              [municipalityId]="municipalityId()"
+              [effectId]="effect.effectId"
+              [board]="board"
+              [level]="3"
+              (saved)="this.board.reload()"
+            />
           }
         </section>
       }
@@ -48,5 +58,8 @@ export class IndicatorCommentaryComponent {
   readonly municipalityId = input.required<string>();
   readonly indicatorId = input.required<string>();
 
-  protected readonly board = commentaryBoardResource(() => ({ municipalityId: this.municipalityId(), indicatorId: this.indicatorId() }));
+  protected readonly board = commentaryBoardResource(() => ({
+    municipalityId: this.municipalityId(),
+    indicatorId: this.indicatorId(),
+  }));
 }

@@ -29,12 +29,16 @@ describe('ProgramEditorPageComponent', () => {
     expect((page?.querySelector('#veld-title') as HTMLInputElement).value).toBe('Bestuur en organisatie');
     expect((page?.querySelector('#veld-tasks-0-actions-0-priority') as HTMLSelectElement).value).toBe('new_policy');
     expect((page?.querySelector('#veld-tasks-0-actions-0-due') as HTMLInputElement).value).toBe('2025-12-31');
-    expect(Array.from(page?.querySelectorAll('legend') ?? []).map((legend) => legend.textContent?.trim())).toContain('Actie 2: Regie op de regionale samenwerking');
+    expect(Array.from(page?.querySelectorAll('legend') ?? []).map((legend) => legend.textContent?.trim())).toContain(
+      'Actie 2: Regie op de regionale samenwerking',
+    );
   });
 
   it('saves a new action with priority, kind, owner and dates, moved to the top', async () => {
     const { koers, harness, page, save } = await openEditor();
-    const addAction = Array.from(page?.querySelectorAll('button') ?? []).find((button) => textOf(button) === 'Actie toevoegen aan opgave 1') as HTMLButtonElement;
+    const addAction = Array.from(page?.querySelectorAll('button') ?? []).find(
+      (button) => textOf(button) === 'Actie toevoegen aan opgave 1',
+    ) as HTMLButtonElement;
     addAction.click();
     await harness.fixture.whenStable();
     type(page?.querySelector('#veld-tasks-0-actions-2-title'), 'Regionale agenda opstellen');
@@ -43,14 +47,20 @@ describe('ProgramEditorPageComponent', () => {
     type(page?.querySelector('#veld-tasks-0-actions-2-start'), '2026-01-01');
     type(page?.querySelector('#veld-tasks-0-actions-2-due'), '2026-06-30');
     await harness.fixture.whenStable();
-    const upButtons = Array.from(page?.querySelectorAll('button') ?? []).filter((button) => textOf(button) === 'Omhoog (actie 3)');
+    const upButtons = Array.from(page?.querySelectorAll('button') ?? []).filter(
+      (button) => textOf(button) === 'Omhoog (actie 3)',
+    );
     (upButtons[0] as HTMLButtonElement).click();
     await harness.fixture.whenStable();
 
     await save();
 
-    expect(textOf(page?.querySelector('[role="status"]'))).toContain('Opgeslagen in programs/bestuur-en-organisatie.yaml.');
-    const saved = koers.work.changes[0]?.after as { tasks: { actions: { id: string; priority: string; due?: string }[] }[] };
+    expect(textOf(page?.querySelector('[role="status"]'))).toContain(
+      'Opgeslagen in programs/bestuur-en-organisatie.yaml.',
+    );
+    const saved = koers.work.changes[0]?.after as {
+      tasks: { actions: { id: string; priority: string; due?: string }[] }[];
+    };
     expect(saved.tasks[0]?.actions.map((action) => [action.id, action.priority, action.due ?? null])).toEqual([
       ['bestuurskrachtonderzoek', 'new_policy', '2025-12-31'],
       ['regionale-agenda-opstellen', 'statutory', '2026-06-30'],
@@ -82,11 +92,21 @@ describe('ProgramEditorPageComponent', () => {
     const { koers, harness, page, save } = await openEditor();
     const file = await koers.work.read('uithoorn', 'bestuur-en-organisatie');
     if (file?.document === null || file === null) throw new Error('the program should open');
-    await koers.work.save('uithoorn', 'bestuur-en-organisatie', { ...file.document, title: 'Intussen gewijzigd' }, file.revision, sampleViewer('admin'));
+    await koers.work.save(
+      'uithoorn',
+      'bestuur-en-organisatie',
+      { ...file.document, title: 'Intussen gewijzigd' },
+      file.revision,
+      sampleViewer('admin'),
+    );
 
     await save();
     expect(textOf(page?.querySelector('[role="alert"]'))).toContain('is gewijzigd sinds u het opende');
-    (Array.from(page?.querySelectorAll('button') ?? []).find((button) => textOf(button) === 'Opnieuw openen') as HTMLButtonElement).click();
+    (
+      Array.from(page?.querySelectorAll('button') ?? []).find(
+        (button) => textOf(button) === 'Opnieuw openen',
+      ) as HTMLButtonElement
+    ).click();
     await harness.fixture.whenStable();
     expect((page?.querySelector('#veld-title') as HTMLInputElement).value).toBe('Intussen gewijzigd');
   });

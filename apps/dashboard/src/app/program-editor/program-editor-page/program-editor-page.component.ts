@@ -1,4 +1,17 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, type ElementRef, inject, Injector, input, PendingTasks, signal, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  type ElementRef,
+  inject,
+  Injector,
+  input,
+  PendingTasks,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { actionKinds, type ProgramEditProblem, priorities } from '@koers/domain';
@@ -50,7 +63,10 @@ export class ProgramEditorPageComponent {
   protected readonly revision = signal<string | null>(null);
   protected readonly isSaving = signal(false);
   /** After a save: what happened, as one sentence; `kind` says how it is shown. */
-  protected readonly outcome = signal<{ readonly kind: 'saved' | 'problem' | 'conflict'; readonly message: string } | null>(null);
+  protected readonly outcome = signal<{
+    readonly kind: 'saved' | 'problem' | 'conflict';
+    readonly message: string;
+  } | null>(null);
 
   protected readonly actionKinds = actionKinds;
   protected readonly priorities = priorities;
@@ -91,7 +107,12 @@ export class ProgramEditorPageComponent {
   protected set(path: readonly (string | number)[], event: Event): void {
     const value = (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
     this.editor.update((draft) => {
-      const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], draft) as Record<string | number, unknown>;
+      const parent = path
+        .slice(0, -1)
+        .reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], draft) as Record<
+        string | number,
+        unknown
+      >;
       const key = path[path.length - 1];
       if (key !== undefined) parent[key] = value;
     });
@@ -141,7 +162,10 @@ export class ProgramEditorPageComponent {
       if (result.status === 'saved') {
         this.revision.set(result.revision);
         this.editor.problems.set([]);
-        this.outcome.set({ kind: 'saved', message: `Opgeslagen in ${result.file}. De berekening neemt de wijziging over; het programma toont haar zodra die klaar is.` });
+        this.outcome.set({
+          kind: 'saved',
+          message: `Opgeslagen in ${result.file}. De berekening neemt de wijziging over; het programma toont haar zodra die klaar is.`,
+        });
       } else if (result.status === 'invalid') {
         this.editor.problems.set(result.problems);
         this.outcome.set({ kind: 'problem', message: summaryOf(result.problems) });
@@ -159,5 +183,7 @@ export class ProgramEditorPageComponent {
 }
 
 function summaryOf(problems: readonly ProgramEditProblem[]): string {
-  return problems.length === 1 ? 'Niet opgeslagen: één veld moet nog worden verbeterd.' : `Niet opgeslagen: ${problems.length} velden moeten nog worden verbeterd.`;
+  return problems.length === 1
+    ? 'Niet opgeslagen: één veld moet nog worden verbeterd.'
+    : `Niet opgeslagen: ${problems.length} velden moeten nog worden verbeterd.`;
 }

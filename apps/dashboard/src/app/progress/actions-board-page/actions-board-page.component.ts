@@ -50,12 +50,17 @@ export class ActionsBoardPageComponent {
   private readonly municipalities = inject(MunicipalitiesStore);
 
   protected readonly board = apiResource({
-    params: () => ({ municipalityId: this.municipalityId(), quarter: /^\d{4}-Q[1-4]$/.test(this.kwartaal() ?? '') ? this.kwartaal() : undefined }),
+    params: () => ({
+      municipalityId: this.municipalityId(),
+      quarter: /^\d{4}-Q[1-4]$/.test(this.kwartaal() ?? '') ? this.kwartaal() : undefined,
+    }),
     loader: (params, signal) => this.client.progress.board.query(params, { signal }),
     keepPreviousWhile: (previous, next) => previous.municipalityId === next.municipalityId,
   });
 
-  protected readonly filter = computed(() => boardFilterOf({ team: this.team(), prioriteit: this.prioriteit(), status: this.status() }));
+  protected readonly filter = computed(() =>
+    boardFilterOf({ team: this.team(), prioriteit: this.prioriteit(), status: this.status() }),
+  );
   protected readonly shown = computed(() => filterActions(this.board.value()?.actions ?? [], this.filter()));
   protected readonly quarters = computed(() => quarterChoices(this.board.value()?.currentQuarter ?? '2026-Q1'));
 
@@ -84,7 +89,11 @@ export class ActionsBoardPageComponent {
 
   /** Puts one filter in the URL (null: all), keeping the others. */
   protected setFilter(name: 'team' | 'prioriteit' | 'status' | 'kwartaal', value: string): void {
-    void this.router.navigate([], { queryParams: { [name]: value === '' ? null : value }, queryParamsHandling: 'merge', replaceUrl: true });
+    void this.router.navigate([], {
+      queryParams: { [name]: value === '' ? null : value },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
   protected period(action: BoardAction): string | null {

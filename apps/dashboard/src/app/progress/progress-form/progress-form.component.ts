@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit, output, PendingTasks, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  type OnInit,
+  output,
+  PendingTasks,
+  signal,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { type BoardAction, type ProgressRecord, type ProgressStatus, progressStatuses } from '@koers/domain';
@@ -17,7 +27,12 @@ import { describeSaveError } from '../save-error';
   selector: 'koers-progress-form',
   imports: [MatButtonModule, ReactiveFormsModule],
   template: `
-    <form class="progress-form" [formGroup]="form" (ngSubmit)="save()" [attr.aria-label]="'Voortgang van ' + action().title + ' over het ' + quarterName()">
+    <form
+      class="progress-form"
+      [formGroup]="form"
+      (ngSubmit)="save()"
+      [attr.aria-label]="'Voortgang van ' + action().title + ' over het ' + quarterName()"
+    >
       <label>
         Status
         <select formControlName="status">
@@ -34,7 +49,9 @@ import { describeSaveError } from '../save-error';
         Toelichting
         <textarea formControlName="comment" rows="2" maxlength="4000"></textarea>
       </label>
-      <button mat-flat-button type="submit" [attr.aria-disabled]="isSaving()">{{ isSaving() ? 'Bezig met opslaan…' : 'Voortgang opslaan' }}</button>
+      <button mat-flat-button type="submit" [attr.aria-disabled]="isSaving()">
+        {{ isSaving() ? 'Bezig met opslaan…' : 'Voortgang opslaan' }}
+      </button>
       <p class="outcome" aria-live="polite">
         @if (savedAt()) {
           <span role="status">Opgeslagen.</span>
@@ -106,7 +123,12 @@ export class ProgressFormComponent implements OnInit {
 
   ngOnInit(): void {
     const start = this.action().report ?? this.action().latest;
-    if (start !== null) this.form.setValue({ status: start.status, percent: start.percent, comment: this.action().report?.comment ?? '' });
+    if (start !== null)
+      this.form.setValue({
+        status: start.status,
+        percent: start.percent,
+        comment: this.action().report?.comment ?? '',
+      });
   }
 
   protected save(): void {

@@ -17,14 +17,22 @@ describe('the to-do on the start page', () => {
     expect(todo?.querySelector('h2')?.textContent).toBe('Te doen in het 4e kwartaal 2026');
     const links = Array.from(todo?.querySelectorAll('a') ?? []);
     expect(links.map((link) => [textOf(link), link.getAttribute('href')])).toEqual([
-      ['Toelichting bij "Het bestuur maakt binnen de beschikbare middelen keuzes die effect creëren." over het 4e kwartaal 2026', '/uithoorn/programmas/bestuur-en-organisatie#effect-keuzes-met-effect'],
-      ['Toelichting bij "Minder winkeldiefstal en vernielingen" over het 4e kwartaal 2026', '/uithoorn/programmas/veiligheid#effect-minder-criminaliteit'],
+      [
+        'Toelichting bij "Het bestuur maakt binnen de beschikbare middelen keuzes die effect creëren." over het 4e kwartaal 2026',
+        '/uithoorn/programmas/bestuur-en-organisatie#effect-keuzes-met-effect',
+      ],
+      [
+        'Toelichting bij "Minder winkeldiefstal en vernielingen" over het 4e kwartaal 2026',
+        '/uithoorn/programmas/veiligheid#effect-minder-criminaliteit',
+      ],
     ]);
   });
 
   it('gives the data team the source whose refresh failed, with the error', async () => {
     const todo = await todoOf('data_team');
-    expect(textOf(todo)).toContain('Bron Bron "misdrijven" kon niet worden ververst data/misdrijven.csv: column "soort" is missing');
+    expect(textOf(todo)).toContain(
+      'Bron Bron "misdrijven" kon niet worden ververst data/misdrijven.csv: column "soort" is missing',
+    );
     expect(todo?.querySelector('a')?.getAttribute('href')).toBe('/uithoorn/indicatoren/vernielingen');
   });
 

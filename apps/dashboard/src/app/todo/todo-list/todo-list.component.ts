@@ -30,7 +30,12 @@ const kindLabels: Readonly<Record<TodoKind, string>> = {
               <li class="item">
                 <span class="kind">{{ kindLabels[item.kind] }}</span>
                 <span class="what">
-                  <a [routerLink]="['/', municipalityId()].concat(item.link.path)" [queryParams]="item.link.query ?? null" [fragment]="item.link.fragment">{{ item.title }}</a>
+                  <a
+                    [routerLink]="['/', municipalityId()].concat(item.link.path)"
+                    [queryParams]="item.link.query ?? null"
+                    [fragment]="item.link.fragment"
+                    >{{ item.title }}</a
+                  >
                   @if (item.assignee; as assignee) {
                     <span class="assignee">({{ assignee }})</span>
                   }
