@@ -2,7 +2,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { appRouter, type ApiContext, type KoersCatalog, maskedInternalError, ReadModelCache } from '@koers/api';
-import { type AppDatabase, createKoersCatalog, hasMunicipalities, listMunicipalities, listUsers, openDatabase, readDataVersion } from '@koers/persistence';
+import { type AppDatabase, createKoersCatalog, createReportCatalog, createReportCommands, hasMunicipalities, listMunicipalities, listUsers, openDatabase, readDataVersion } from '@koers/persistence';
 import { type CreateFastifyContextOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { registerAuthRoutes } from './auth/auth.routes';
@@ -12,8 +12,10 @@ import { SessionService } from './auth/session-service';
 import { benchAppRouter } from './bench/bench.router';
 import { type ServerComputations, startComputations } from './computation/server-computations';
 import { ensureDemoUsers, type DemoLog, importDemoWorkspaces, needsDemoImport } from './demo/demo-import';
+import { publishDemoReports } from './demo/demo-reports';
 import { formatDemoSignIns } from './demo/demo-users';
 import { registerApiExports } from './http/api-exports.route';
+import { registerReportRoutes } from './http/report.routes';
 import { registerCsrfRule } from './http/csrf';
 import { isApiPath, registerDashboard } from './http/dashboard.routes';
 import { registerErrorHandler } from './http/error-handler';
@@ -46,6 +48,7 @@ interface Ready {
   readonly catalog: KoersCatalog;
   readonly sessions: SessionService;
   readonly computations: ServerComputations;
+  readonly reports: Pick<ApiContext, 'reports' | 'reportCommands'>;
 }
 
 /**
@@ -59,6 +62,8 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
   // The database's count of changes the API reads, by any instance: cached read models built at another count are built anew.
   let dataVersion = -1;
   let versionTimer: NodeJS.Timeout | undefined;
+  // In demo mode: the reports of past quarters, published once the first results are stored.
+  let demoReports: Promise<void> = Promise.resolve();
   const cache = new ReadModelCache(() => dataVersion);
   const refreshDataVersion = async (db: AppDatabase): Promise<void> => {
     dataVersion = await readDataVersion(db).catch(() => dataVersion);
@@ -77,6 +82,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       identityProvider: settings.auth.oidc === null ? null : { label: settings.auth.oidc.label },
       cache,
       reportInternalError,
+      ...current.reports,
       commands: {
         requestComputation: async (municipalityId, by) => {
           await current.computations.requestByPerson(municipalityId, by.email);
@@ -120,6 +126,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
     await registerAuthRoutes(app, () => (ready as Ready).sessions);
     await registerOidcRoutes(app, settings.auth, () => ready as Ready, log);
     registerApiExports(app, contextOf);
+    registerReportRoutes(app, contextOf);
     await app.register(fastifyTRPCPlugin, {
       prefix: '/trpc',
       trpcOptions: {
@@ -154,7 +161,16 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       // Another instance's change reaches this one's caches within a second.
       versionTimer = setInterval(() => void refreshDataVersion(db), 1_000).unref();
       const computations = await startComputations(db, settings.computation, settings.database.kind === 'postgres', log, () => void refreshDataVersion(db));
-      ready = { db, catalog: createKoersCatalog(db), sessions, computations };
+      // The next read after a change to a report shows it, on this instance at once and on others within a second.
+      const reports = { reports: createReportCatalog(db), reportCommands: createReportCommands(db, () => refreshDataVersion(db)) };
+      ready = { db, catalog: createKoersCatalog(db), sessions, computations, reports };
+      if (settings.isDemo) {
+        demoReports = computations.scheduler
+          .whenIdle()
+          .then(() => publishDemoReports(db, log))
+          .then(() => refreshDataVersion(db))
+          .catch((error: unknown) => log.error('De demorapportages konden niet worden gepubliceerd.', error));
+      }
       if (settings.isDemo) {
         log.info(formatDemoSignIns(url, await listUsers(db), await listMunicipalities(db)));
       } else {
@@ -162,7 +178,10 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       }
     },
 
-    whenComputed: () => ready?.computations.scheduler.whenIdle() ?? Promise.resolve(),
+    whenComputed: async () => {
+      await ready?.computations.scheduler.whenIdle();
+      await demoReports;
+    },
 
     async close() {
       const current = ready;

@@ -63,7 +63,7 @@ const httpRoutes: Readonly<Record<string, (ctx: ApiContext, municipalityId: stri
   'GET /api/:municipalityId/indicators.json': (ctx, municipalityId) => readIndicatorsExport(ctx, municipalityId),
   'GET /api/:municipalityId/indicators/:indicatorId.csv': (ctx, municipalityId) => readIndicatorCsv(ctx, municipalityId, 'winkeldiefstallen'),
   'GET /api/:municipalityId/reports/:quarter.:format': (ctx, municipalityId) => readReportExport(ctx, municipalityId, '2025-Q4'),
-  'GET /public/:municipalityId/reports': (ctx, municipalityId) => readPublicReportIndex(ctx, municipalityId),
+  'GET /public/:municipalityId/reports.json': (ctx, municipalityId) => readPublicReportIndex(ctx, municipalityId),
   'GET /public/:municipalityId/reports/:quarter': (ctx, municipalityId) => readPublicReport(ctx, municipalityId, '2025-Q4'),
 };
 
