@@ -35,6 +35,7 @@ describe('AppComponent', () => {
     expect(sections.map((link) => [link.textContent?.trim(), link.getAttribute('href'), link.getAttribute('aria-current')])).toEqual([
       ['Overzicht', '/uithoorn', 'page'],
       ['Vergelijken', '/uithoorn/vergelijken', null],
+      ['Rapportages', '/uithoorn/rapportages', null],
     ]);
   });
 

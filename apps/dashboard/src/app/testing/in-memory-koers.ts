@@ -1,6 +1,6 @@
 import { type EnvironmentProviders, makeEnvironmentProviders } from '@angular/core';
 import { type ApiContext, appRouter, type InstallationMode } from '@koers/api';
-import { type CatalogContents, InMemoryCatalog, InMemoryCommands, sampleCatalogContents, sampleViewer } from '@koers/api/testing';
+import { type CatalogContents, InMemoryCatalog, InMemoryCommands, InMemoryReports, inMemoryReportPorts, sampleCatalogContents, sampleReportContents, sampleViewer } from '@koers/api/testing';
 import type { Viewer } from '@koers/domain';
 import { createTRPCClient, localLink } from '@trpc/client';
 import { KOERS_CLIENT, type KoersClient, sessionExpiryLink } from '../api/koers-client';
@@ -19,6 +19,8 @@ export interface InMemoryKoers {
   readonly catalog: InMemoryCatalog;
   /** What the router may change: `requests` lists the computations asked for. */
   readonly commands: InMemoryCommands;
+  /** The quarterly reports, motions and questions (the sample reports unless said): `reports.audit` lists each change. */
+  readonly reports: InMemoryReports;
   /**
    * The server's session and its sign-in routes: `auth.viewer` is who the router
    * sees (set it to null to end the session "elsewhere"); `auth.accounts` whom
@@ -38,6 +40,8 @@ export interface InMemoryKoersOptions {
   readonly viewer?: Viewer | null;
   /** The identity provider the sign-in page offers; none when left out. */
   readonly identityProvider?: { readonly label: string } | null;
+  /** Start without any report, motion or question (else the sample reports of `@koers/api/testing`). */
+  readonly withoutReports?: boolean;
 }
 
 /**
@@ -55,10 +59,12 @@ export interface InMemoryKoersOptions {
 export function inMemoryKoers(options: InMemoryKoersOptions = {}): InMemoryKoers {
   const catalog = new InMemoryCatalog(options.contents ?? sampleCatalogContents());
   const commands = new InMemoryCommands(catalog, () => testNow);
+  const reports = new InMemoryReports(catalog, () => testNow, options.withoutReports === true ? undefined : sampleReportContents(catalog.contents));
   const auth = inMemoryAuthRoutes(options.viewer === undefined ? sampleViewer('college') : options.viewer);
   const context = (): ApiContext => ({
     catalog,
     commands,
+    ...inMemoryReportPorts(reports),
     mode: options.mode ?? 'demo',
     identityProvider: options.identityProvider ?? null,
     viewer: auth.viewer,
@@ -73,6 +79,7 @@ export function inMemoryKoers(options: InMemoryKoersOptions = {}): InMemoryKoers
   return {
     catalog,
     commands,
+    reports,
     auth,
     client,
     providers: makeEnvironmentProviders([
