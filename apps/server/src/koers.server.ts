@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import { appRouter, type ApiContext, type KoersCatalog, maskedInternalError, ReadModelCache } from '@koers/api';
 import type { IndicatorEditor } from '@koers/domain';
-import { type AppDatabase, createKoersCatalog, hasMunicipalities, listMunicipalities, listUsers, openDatabase, readDataVersion } from '@koers/persistence';
+import { type AppDatabase, createKoersCatalog, createReportCatalog, createReportCommands, hasMunicipalities, listMunicipalities, listUsers, openDatabase, readDataVersion } from '@koers/persistence';
 import { type CreateFastifyContextOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { registerAuthRoutes } from './auth/auth.routes';
@@ -13,8 +13,10 @@ import { SessionService } from './auth/session-service';
 import { benchAppRouter } from './bench/bench.router';
 import { type ServerComputations, startComputations } from './computation/server-computations';
 import { ensureDemoUsers, type DemoLog, importDemoWorkspaces, needsDemoImport } from './demo/demo-import';
+import { publishDemoReports } from './demo/demo-reports';
 import { formatDemoSignIns } from './demo/demo-users';
 import { registerApiExports } from './http/api-exports.route';
+import { registerReportRoutes } from './http/report.routes';
 import { registerCsrfRule } from './http/csrf';
 import { isApiPath, registerDashboard } from './http/dashboard.routes';
 import { registerErrorHandler } from './http/error-handler';
@@ -55,6 +57,7 @@ interface Ready {
   readonly indicatorEditor: IndicatorEditor;
   /** Progress, commentary and the program files (`src/work/`). */
   readonly work: WorkPorts;
+  readonly reports: Pick<ApiContext, 'reports' | 'reportCommands'>;
 }
 
 /**
@@ -68,6 +71,8 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
   // The database's count of changes the API reads, by any instance: cached read models built at another count are built anew.
   let dataVersion = -1;
   let versionTimer: NodeJS.Timeout | undefined;
+  // In demo mode: the reports of past quarters, published once the first results are stored.
+  let demoReports: Promise<void> = Promise.resolve();
   const cache = new ReadModelCache(() => dataVersion);
   const refreshDataVersion = async (db: AppDatabase): Promise<void> => {
     dataVersion = await readDataVersion(db).catch(() => dataVersion);
@@ -92,6 +97,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       reportInternalError,
       ...sources.ports(),
       ...tokens.ports(),
+      ...current.reports,
       commands: {
         requestComputation: async (municipalityId, by) => {
           await current.computations.requestByPerson(municipalityId, by.email);
@@ -137,6 +143,7 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
     registerApiExports(app, contextOf);
     await sources.register(app, tokens, contextOf);
     await registerIndicatorEditorRoutes(app, contextOf);
+    registerReportRoutes(app, contextOf);
     await app.register(fastifyTRPCPlugin, {
       prefix: '/trpc',
       trpcOptions: {
@@ -173,6 +180,8 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       const computations = await startComputations(db, settings.computation, settings.database.kind === 'postgres', log, () => void refreshDataVersion(db));
       tokens.start(db);
       await sources.start(db, computations, settings.database.kind === 'postgres');
+      // The next read after a change to a report shows it, on this instance at once and on others within a second.
+      const reports = { reports: createReportCatalog(db), reportCommands: createReportCommands(db, () => refreshDataVersion(db)) };
       ready = {
         db,
         catalog: createKoersCatalog(db),
@@ -180,7 +189,15 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
         computations,
         indicatorEditor: createIndicatorEditor(db, computations, settings.computation),
         work: createWorkPorts(db, () => computations, () => refreshDataVersion(db)),
+        reports,
       };
+      if (settings.isDemo) {
+        demoReports = computations.scheduler
+          .whenIdle()
+          .then(() => publishDemoReports(db, log))
+          .then(() => refreshDataVersion(db))
+          .catch((error: unknown) => log.error('De demorapportages konden niet worden gepubliceerd.', error));
+      }
       if (settings.isDemo) {
         log.info(formatDemoSignIns(url, await listUsers(db), await listMunicipalities(db)));
       } else {
@@ -188,7 +205,10 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       }
     },
 
-    whenComputed: () => ready?.computations.scheduler.whenIdle() ?? Promise.resolve(),
+    whenComputed: async () => {
+      await ready?.computations.scheduler.whenIdle();
+      await demoReports;
+    },
 
     async close() {
       const current = ready;

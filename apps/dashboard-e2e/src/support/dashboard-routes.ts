@@ -66,7 +66,7 @@ export async function dashboardRoutes(baseUrl: string, cookie: string, municipal
     { name: 'comparable', path: `${base}/vergelijken`, readyText: compared.title },
     { name: 'compare', path: `${base}/vergelijken/${compared.id}`, readyText: 'Waar elke gemeente staat' },
     { name: 'audit', path: `${base}/logboek`, readyText: 'nieuwste eerst' },
-    { name: 'reports', path: `${base}/rapportages`, readyText: 'Er is nog geen kwartaalrapportage gepubliceerd.' },
+    { name: 'reports', path: `${base}/rapportages`, readyText: 'Zoeken in de rapportages' },
     { name: 'unknown-municipality', path: '/bestaat-niet', readyText: 'U heeft wel toegang tot de gegevens van' },
   ];
 }

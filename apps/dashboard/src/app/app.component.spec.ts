@@ -36,6 +36,7 @@ describe('AppComponent', () => {
       ['Overzicht', '/uithoorn', 'page'],
       ['Vergelijken', '/uithoorn/vergelijken', null],
       ['Acties', '/uithoorn/acties', null],
+      ['Rapportages', '/uithoorn/rapportages', null],
     ]);
   });
 

@@ -12,7 +12,7 @@ import { hasGrantIn, mayManageSources, mayReadAudit, mayReadLiveFigures } from '
 import { InstallationStore } from './system/installation.store';
 
 /** Paths whose first segment names no municipality. */
-const pagesOutsideMunicipalities = new Set(['aanmelden', 'geen-toegang']);
+const pagesOutsideMunicipalities = new Set(['aanmelden', 'geen-toegang', 'public']);
 
 /**
  * The frame of every page: skip link, toolbar with the sections the user's
@@ -58,8 +58,8 @@ export class AppComponent {
     const figures = mayReadLiveFigures(viewer, municipalityId);
     return {
       figures,
-      // The council reads published reports instead of the live figures.
-      reports: !figures && hasGrantIn(viewer, municipalityId),
+      // Everyone with a role reads the published reports; the college also drafts them there.
+      reports: hasGrantIn(viewer, municipalityId),
       audit: mayReadAudit(viewer, municipalityId),
       sources: mayManageSources(viewer, municipalityId),
       definitions: mayEditDefinitions(viewer, municipalityId),

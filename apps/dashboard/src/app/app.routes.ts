@@ -18,6 +18,12 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./session/sign-in-page/sign-in-page.component').then((module) => module.SignInPageComponent),
   },
   {
+    // The public page of a published report (Wet open overheid): no sign-in.
+    path: 'public/:municipalityId/reports/:quarter',
+    title: 'Openbare kwartaalrapportage · Koers',
+    loadComponent: () => import('./reports/public-report-page/public-report-page.component').then((module) => module.PublicReportPageComponent),
+  },
+  {
     path: '',
     canActivateChild: [signedInGuard],
     children: [
@@ -41,6 +47,10 @@ export const appRoutes: Routes = [
             path: 'rapportages',
             loadComponent: () =>
               import('./reports/reports-page/reports-page.component').then((module) => module.ReportsPageComponent),
+          },
+          {
+            path: 'rapportages/:quarter',
+            loadComponent: () => import('./reports/report-page/report-page.component').then((module) => module.ReportPageComponent),
           },
           {
             path: 'logboek',

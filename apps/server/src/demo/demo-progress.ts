@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Action, type Program, type ProgressStatus, quarterOf, shiftQuarter } from '@koers/domain';
+import { type Action, type ProgressStatus, quarterOf, shiftQuarter } from '@koers/domain';
 import type { NewProgressUpdate } from '@koers/persistence';
 
 /** What team leads write, per status, in the demo (fictitious, like every demo figure). */
@@ -18,7 +18,7 @@ const demoComments: Readonly<Record<ProgressStatus, readonly string[]>> = {
  * every fresh demo shows the same picture. Actions not started by a quarter's
  * end get nothing for it; those due before it are done.
  */
-export function demoProgressFor(municipalityId: string, programs: readonly Program[], now: Date, author: string): NewProgressUpdate[] {
+export function demoProgressFor(municipalityId: string, programs: readonly { readonly tasks: readonly { readonly actions: readonly Action[] }[] }[], now: Date, author: string): NewProgressUpdate[] {
   const current = quarterOf(now);
   const quarters = [shiftQuarter(current, -1), current];
   return programs.flatMap((program) =>

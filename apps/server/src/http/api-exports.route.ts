@@ -31,7 +31,8 @@ export function registerApiExports(app: FastifyInstance, contextOf: (request: Fa
 
 const statusOf = { unauthorized: 401, forbidden: 403, not_found: 404, not_ready: 409 } as const;
 
-function sendRefusal(reply: FastifyReply, answer: Exclude<ExportAnswer<unknown>, { kind: 'found' }>) {
+/** An export's refusal as its HTTP status, with the Dutch message as `{ error }`. */
+export function sendRefusal(reply: FastifyReply, answer: Exclude<ExportAnswer<unknown>, { kind: 'found' }>) {
   if (answer.kind === 'not_ready') reply.header('retry-after', '5');
   return reply.status(statusOf[answer.kind]).header('cache-control', 'no-store').send({ error: answer.message });
 }

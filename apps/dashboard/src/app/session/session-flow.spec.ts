@@ -120,13 +120,14 @@ describe('a session that ended elsewhere', () => {
 });
 
 describe('the screens per role', () => {
-  it('gives the college the live figures, without the audit trail or the recalculation', async () => {
+  it('gives the college the live figures and the reports, without the audit trail or the recalculation', async () => {
     const app = await renderApp(sampleViewer('college'), '/uithoorn');
 
     expect(app.sections()).toEqual([
       ['Overzicht', '/uithoorn'],
       ['Vergelijken', '/uithoorn/vergelijken'],
       ['Acties', '/uithoorn/acties'],
+      ['Rapportages', '/uithoorn/rapportages'],
     ]);
     expect(app.main()?.querySelector('h1')?.textContent).toBe('Uithoorn in één oogopslag');
     expect(textOf(app.main())).not.toContain('Nu opnieuw berekenen');
@@ -152,6 +153,7 @@ describe('the screens per role', () => {
       ['Vergelijken', '/uithoorn/vergelijken'],
       ['Acties', '/uithoorn/acties'],
       ['Bronnen', '/uithoorn/bronnen'],
+      ['Rapportages', '/uithoorn/rapportages'],
       ['Logboek', '/uithoorn/logboek'],
     ]);
   });
@@ -167,8 +169,8 @@ describe('the screens per role', () => {
     expect(app.sections()).toEqual([['Rapportages', '/uithoorn/rapportages']]);
     expect(app.main()?.querySelector('h1')?.textContent).toBe('Kwartaalrapportages van Uithoorn');
     const text = textOf(app.main());
-    expect(text).toContain('Hier leest u de kwartaalrapportages van Uithoorn zodra het college ze publiceert');
-    expect(text).toContain('Er is nog geen kwartaalrapportage gepubliceerd.');
+    expect(text).toContain('Kwartaalrapportage 4e kwartaal 2025 Gepubliceerd aan de raad, versie 2');
+    expect(text).not.toContain('Rapportage opstellen');
     expect(app.main()?.querySelector('[role="alert"]')).toBeNull();
     expect(app.koers.catalog.reads.filter((read) => !read.startsWith('listMunicipalities'))).toEqual([]);
   });

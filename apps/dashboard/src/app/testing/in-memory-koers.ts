@@ -5,10 +5,13 @@ import {
   InMemoryApiTokens,
   InMemoryCatalog,
   InMemoryCommands,
+  InMemoryReports,
+  inMemoryReportPorts,
   InMemorySources,
   InMemoryWork,
   inMemoryWorkPorts,
   sampleCatalogContents,
+  sampleReportContents,
   sampleTeamLeads,
   sampleViewer,
 } from '@koers/api/testing';
@@ -35,6 +38,8 @@ export interface InMemoryKoers {
   readonly commands: InMemoryCommands;
   /** Progress, commentary and program files in memory: `changes` is what was saved. */
   readonly work: InMemoryWork;
+  /** The quarterly reports, motions and questions (the sample reports unless said): `reports.audit` lists each change. */
+  readonly reports: InMemoryReports;
   /**
    * The server's session and its sign-in routes: `auth.viewer` is who the router
    * sees (set it to null to end the session "elsewhere"); `auth.accounts` whom
@@ -61,6 +66,8 @@ export interface InMemoryKoersOptions {
   readonly identityProvider?: { readonly label: string } | null;
   /** The indicator editor's port (`InMemoryIndicatorEditor`); without it `indicatorEditor.*` answers METHOD_NOT_SUPPORTED. */
   readonly indicatorEditor?: IndicatorEditor;
+  /** Start without any report, motion or question (else the sample reports of `@koers/api/testing`). */
+  readonly withoutReports?: boolean;
 }
 
 /**
@@ -79,6 +86,7 @@ export function inMemoryKoers(options: InMemoryKoersOptions = {}): InMemoryKoers
   const catalog = new InMemoryCatalog(options.contents ?? sampleCatalogContents());
   const commands = new InMemoryCommands(catalog, () => testNow);
   const work = new InMemoryWork(catalog, { teamLeads: sampleTeamLeads, now: () => testNow });
+  const reports = new InMemoryReports(catalog, () => testNow, options.withoutReports === true ? undefined : sampleReportContents(catalog.contents));
   const auth = inMemoryAuthRoutes(options.viewer === undefined ? sampleViewer('college') : options.viewer);
   const sources = new InMemorySources(undefined, () => testNow);
   const apiTokens = new InMemoryApiTokens(() => testNow);
@@ -91,6 +99,7 @@ export function inMemoryKoers(options: InMemoryKoersOptions = {}): InMemoryKoers
     sourceCommands: sources,
     apiTokens,
     ...(options.indicatorEditor === undefined ? {} : { indicatorEditor: options.indicatorEditor }),
+    ...inMemoryReportPorts(reports),
     mode: options.mode ?? 'demo',
     identityProvider: options.identityProvider ?? null,
     viewer: auth.viewer,
@@ -106,6 +115,7 @@ export function inMemoryKoers(options: InMemoryKoersOptions = {}): InMemoryKoers
     catalog,
     commands,
     work,
+    reports,
     auth,
     sources,
     apiTokens,

@@ -112,7 +112,7 @@ const httpRoutes: Readonly<Record<string, (ctx: ApiContext, municipalityId: stri
   'GET /api/:municipalityId/definitions.zip': (ctx, municipalityId) => exportDefinitions(ctx, municipalityId, false),
   'POST /api/:municipalityId/definitions.zip': (ctx, municipalityId) => importDefinitions(ctx, municipalityId, new Uint8Array(), false),
   'GET /api/:municipalityId/reports/:quarter.:format': (ctx, municipalityId) => readReportExport(ctx, municipalityId, '2025-Q4'),
-  'GET /public/:municipalityId/reports': (ctx, municipalityId) => readPublicReportIndex(ctx, municipalityId),
+  'GET /public/:municipalityId/reports.json': (ctx, municipalityId) => readPublicReportIndex(ctx, municipalityId),
   'GET /public/:municipalityId/reports/:quarter': (ctx, municipalityId) => readPublicReport(ctx, municipalityId, '2025-Q4'),
 };
 

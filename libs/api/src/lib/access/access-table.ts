@@ -68,7 +68,7 @@ export const accessTable: Readonly<Record<string, Access>> = {
   'questions.ask': { kind: 'municipality', roles: questionAskers },
   'questions.answer': { kind: 'municipality', roles: reportManagers },
   'GET /api/:municipalityId/reports/:quarter.:format': { kind: 'municipality', roles: reportReaders },
-  'GET /public/:municipalityId/reports': { kind: 'public' },
+  'GET /public/:municipalityId/reports.json': { kind: 'public' },
   'GET /public/:municipalityId/reports/:quarter': { kind: 'public' },
   // The plain exports over HTTP follow the same rules as the procedures behind the same figures.
   'GET /api/:municipalityId/indicators.json': { kind: 'municipality', roles: readers },

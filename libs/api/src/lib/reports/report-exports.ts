@@ -48,7 +48,7 @@ export async function readPublicReport(ctx: ApiContext, municipalityId: string, 
   return (await findPublished(ctx, municipalityId, quarter, version)) ?? notPublic;
 }
 
-/** `GET /public/<municipality-id>/reports`: the published reports of a municipality that publishes them; else {@link notPublic}. */
+/** `GET /public/<municipality-id>/reports.json`: the published reports of a municipality that publishes them; else {@link notPublic}. */
 export async function readPublicReportIndex(ctx: ApiContext, municipalityId: string): Promise<ExportAnswer<PublicReportIndex>> {
   const municipality = await findMunicipality(ctx, municipalityId);
   if (municipality === undefined || ctx.reports === undefined || !(await isPublicMunicipality(ctx, municipalityId))) return notPublic;

@@ -37,9 +37,10 @@ export function createReportCatalog(db: Kysely<Database>): ReportCatalog {
  * What the API may change of reports, motions and questions, on this
  * database: each change with its audit record in one transaction, counted in
  * the data version. `onStored` runs after each (the server reads the data
- * version again, so the next read shows the change).
+ * version again, so the next read shows the change). `now` is the clock each
+ * change is stored at (the demo publishes past quarters at their own dates).
  */
-export function createReportCommands(db: Kysely<Database>, onStored: () => Promise<void> = async () => undefined): ReportCommands {
+export function createReportCommands(db: Kysely<Database>, onStored: () => Promise<void> = async () => undefined, now: () => Date = () => new Date()): ReportCommands {
   const actor = (viewer: Viewer) => ({ email: viewer.email, name: viewer.name });
   const after = async <T>(result: Promise<T>): Promise<T> => {
     const value = await result;
@@ -47,16 +48,16 @@ export function createReportCommands(db: Kysely<Database>, onStored: () => Promi
     return value;
   };
   return {
-    open: (municipalityId, quarter, by) => after(openReport(db, municipalityId, quarter, actor(by))),
-    saveExplanation: (municipalityId, quarter, item, fields, by) => after(saveExplanation(db, municipalityId, quarter, item, fields, actor(by))),
-    approve: (municipalityId, quarter, by) => after(approveReport(db, municipalityId, quarter, actor(by))),
-    withdrawApproval: (municipalityId, quarter, by) => after(withdrawApproval(db, municipalityId, quarter, actor(by))),
-    publish: (municipalityId, quarter, snapshot, by) => after(publishReport(db, municipalityId, quarter, snapshot, actor(by))),
-    startCorrection: (municipalityId, quarter, reason, by) => after(startCorrection(db, municipalityId, quarter, reason, actor(by))),
-    setPublic: (municipalityId, isPublic, by) => after(saveReportSettings(db, municipalityId, { isPublic }, actor(by))),
-    saveMotion: (municipalityId, motion, by) => after(saveMotion(db, municipalityId, motion, actor(by))),
-    saveMotionResponse: (municipalityId, response, by) => after(saveMotionResponse(db, municipalityId, response, actor(by))),
-    askQuestion: (municipalityId, question, by) => after(askQuestion(db, municipalityId, question, actor(by))),
-    answerQuestion: (municipalityId, questionId, text, by) => after(answerQuestion(db, municipalityId, questionId, text, actor(by))),
+    open: (municipalityId, quarter, by) => after(openReport(db, municipalityId, quarter, actor(by), now())),
+    saveExplanation: (municipalityId, quarter, item, fields, by) => after(saveExplanation(db, municipalityId, quarter, item, fields, actor(by), now())),
+    approve: (municipalityId, quarter, by) => after(approveReport(db, municipalityId, quarter, actor(by), now())),
+    withdrawApproval: (municipalityId, quarter, by) => after(withdrawApproval(db, municipalityId, quarter, actor(by), now())),
+    publish: (municipalityId, quarter, snapshot, by) => after(publishReport(db, municipalityId, quarter, snapshot, actor(by), now())),
+    startCorrection: (municipalityId, quarter, reason, by) => after(startCorrection(db, municipalityId, quarter, reason, actor(by), now())),
+    setPublic: (municipalityId, isPublic, by) => after(saveReportSettings(db, municipalityId, { isPublic }, actor(by), now())),
+    saveMotion: (municipalityId, motion, by) => after(saveMotion(db, municipalityId, motion, actor(by), now())),
+    saveMotionResponse: (municipalityId, response, by) => after(saveMotionResponse(db, municipalityId, response, actor(by), now())),
+    askQuestion: (municipalityId, question, by) => after(askQuestion(db, municipalityId, question, actor(by), now())),
+    answerQuestion: (municipalityId, questionId, text, by) => after(answerQuestion(db, municipalityId, questionId, text, actor(by), now())),
   };
 }

@@ -1,70 +1,103 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import type { ReportSearchHit } from '@koers/domain';
+import { describeChangeError } from '../change-error';
+import { apiResource } from '../../api/api-resource';
+import { KOERS_CLIENT } from '../../api/koers-client';
+import { formatDate, formatPeriod } from '../../format/dutch-format';
+import { LoadStateComponent } from '../../layout/load-state.component';
 import { pageTitle } from '../../layout/page-title';
 import { MunicipalitiesStore } from '../../municipalities/municipalities.store';
-import { SessionStore } from '../../session/session.store';
-import { mayReadLiveFigures } from '../../session/viewer-abilities';
+import { reportStatusLabels, reportTitle } from '../report-labels';
 
 /**
- * `/:municipalityId/rapportages`: the quarterly reports the college publishes
- * to the council. None are published in Koers yet; until they are, the page
- * says plainly what a council member will read here, rather than an error
- * where the live figures are not theirs to read.
+ * `/:municipalityId/rapportages`: the quarterly reports. The council sees the
+ * published ones; the college also its drafts, opens the report of an ended
+ * quarter and decides whether published reports are public. Everyone can
+ * search the published reports and their questions.
  */
 @Component({
   selector: 'koers-reports-page',
-  imports: [RouterLink],
-  template: `
-    <h1 class="koers-page-heading">{{ heading() }}</h1>
-    <div class="koers-card explanation">
-      <p>
-        Hier leest u de kwartaalrapportages van {{ name() }} zodra het college ze publiceert: per programma hoe de
-        indicatoren ervoor staan, de voortgang van de acties en de toelichting van het college.
-      </p>
-      <p class="koers-empty-state">Er is nog geen kwartaalrapportage gepubliceerd.</p>
-      @if (readsLiveFigures()) {
-        <p>
-          De actuele cijfers staan in het <a [routerLink]="['/', municipalityId()]">overzicht van {{ name() }}</a>.
-        </p>
-      } @else {
-        <p>
-          De actuele cijfers, die nog kunnen veranderen, zijn voor het college en de ambtelijke organisatie. Als lid van de
-          gemeenteraad leest u de cijfers zoals het college ze in de rapportage aan de raad verantwoordt.
-        </p>
-      }
-    </div>
-  `,
-  styles: `
-    :host {
-      display: block;
-      max-width: 46rem;
-    }
-
-    .explanation p {
-      margin: 0 0 0.75rem;
-    }
-
-    .explanation p:last-child {
-      margin-bottom: 0;
-    }
-  `,
+  imports: [LoadStateComponent, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, RouterLink],
+  templateUrl: './reports-page.component.html',
+  styleUrl: './reports-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportsPageComponent {
   /** From the route. */
   readonly municipalityId = input.required<string>();
 
+  private readonly client = inject(KOERS_CLIENT);
+  private readonly router = inject(Router);
   private readonly municipalities = inject(MunicipalitiesStore);
-  private readonly session = inject(SessionStore);
 
-  protected readonly name = computed(() => this.municipalities.nameOf(this.municipalityId()) ?? 'deze gemeente');
+  protected readonly list = apiResource({
+    params: () => this.municipalityId(),
+    loader: (municipalityId, signal) => this.client.reports.list.query({ municipalityId }, { signal }),
+  });
+
   protected readonly heading = computed(() => {
-    const name = this.municipalities.nameOf(this.municipalityId());
+    const name = this.list.value()?.municipality.name ?? this.municipalities.nameOf(this.municipalityId());
     return name === undefined ? 'Kwartaalrapportages' : `Kwartaalrapportages van ${name}`;
   });
-  protected readonly readsLiveFigures = computed(() => mayReadLiveFigures(this.session.viewer(), this.municipalityId()));
+  protected readonly statusLabels = reportStatusLabels;
+  protected readonly reportTitle = reportTitle;
+  protected readonly formatDate = formatDate;
+  protected readonly formatPeriod = formatPeriod;
+
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<string | null>(null);
+  protected readonly query = signal('');
+  protected readonly hits = signal<readonly ReportSearchHit[] | null>(null);
+  protected readonly searchProblem = signal<string | null>(null);
 
   constructor() {
     pageTitle(() => this.heading());
+  }
+
+  /** Starts the report of an ended quarter and goes to its draft. */
+  protected async open(quarter: string): Promise<void> {
+    await this.change(async () => {
+      await this.client.reports.open.mutate({ municipalityId: this.municipalityId(), quarter });
+      await this.router.navigate(['/', this.municipalityId(), 'rapportages', quarter]);
+    });
+  }
+
+  protected async setPublic(isPublic: boolean): Promise<void> {
+    await this.change(async () => {
+      await this.client.reports.setPublic.mutate({ municipalityId: this.municipalityId(), isPublic });
+      this.list.reload();
+    });
+  }
+
+  protected async search(event: Event): Promise<void> {
+    event.preventDefault();
+    this.searchProblem.set(null);
+    try {
+      this.hits.set(await this.client.reports.search.query({ municipalityId: this.municipalityId(), query: this.query() }));
+    } catch (error) {
+      this.hits.set(null);
+      this.searchProblem.set(describeChangeError(error));
+    }
+  }
+
+  protected inputValue(event: Event): string {
+    return (event.target as HTMLInputElement).value;
+  }
+
+  private async change(work: () => Promise<void>): Promise<void> {
+    this.busy.set(true);
+    this.problem.set(null);
+    try {
+      await work();
+    } catch (error) {
+      this.problem.set(describeChangeError(error));
+    } finally {
+      this.busy.set(false);
+    }
   }
 }
