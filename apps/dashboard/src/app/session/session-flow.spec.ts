@@ -133,13 +133,16 @@ describe('the screens per role', () => {
     expect(textOf(app.main())).not.toContain('Nu opnieuw berekenen');
   });
 
-  it('gives the data team its sources in the toolbar', async () => {
+  it('gives the data team its sources and definitions in the toolbar', async () => {
     const app = await renderApp(sampleViewer('data_team'), '/uithoorn');
 
     expect(app.sections()).toEqual([
       ['Overzicht', '/uithoorn'],
       ['Vergelijken', '/uithoorn/vergelijken'],
+      ['Acties', '/uithoorn/acties'],
+      ['Rapportages', '/uithoorn/rapportages'],
       ['Bronnen', '/uithoorn/bronnen'],
+      ['Definities', '/uithoorn/definities'],
     ]);
     await app.open('/uithoorn/bronnen');
     expect(app.main()?.querySelector('h1')?.textContent).toBe('Bronnen van Uithoorn');
@@ -152,8 +155,8 @@ describe('the screens per role', () => {
       ['Overzicht', '/uithoorn'],
       ['Vergelijken', '/uithoorn/vergelijken'],
       ['Acties', '/uithoorn/acties'],
-      ['Bronnen', '/uithoorn/bronnen'],
       ['Rapportages', '/uithoorn/rapportages'],
+      ['Bronnen', '/uithoorn/bronnen'],
       ['Logboek', '/uithoorn/logboek'],
     ]);
   });
