@@ -20,7 +20,7 @@ const draft: IndicatorDraft = {
   source: 'misdrijven',
   time: 'pleegdatum',
   measure: 'count(*)',
-  filter: "soort = 'fietsendiefstal'",
+  filter: "soort = 'fietsdiefstal'",
   dimensions: ['wijk'],
   targets: [{ year: '2026', value: 40 }],
 };
@@ -112,6 +112,8 @@ describe('the indicator editor on a running server', { timeout: 180_000 }, () =>
     const dry = await api().indicatorEditor.dryRun.mutate({ municipalityId: 'uithoorn', draft, isNew: true });
     expect(dry.problems).toEqual([]);
     expect(dry.report?.values.length).toBeGreaterThan(0);
+    // The demo registers bicycle thefts every year: a count, not a column of zeros.
+    expect(dry.report?.values.every((value) => (value.value ?? 0) > 0)).toBe(true);
 
     const saved = await api().indicatorEditor.save.mutate({
       municipalityId: 'uithoorn',
@@ -171,6 +173,27 @@ describe('the indicator editor on a running server', { timeout: 180_000 }, () =>
     expect(check).toEqual({ code: 0, stdout: '' });
   }, 180_000);
 
+  it('refuses an import whose indicator reads a file or runs a statement, naming the file and the field, and applies nothing', async () => {
+    const exported = Buffer.from(await (await fetch(`${baseUrl}/api/uithoorn/definitions.zip`, { headers: { cookie } })).arrayBuffer());
+    const files = (await readWorkspaceZip(exported)).files.map((file) => {
+      if (file.path === 'indicators/winkeldiefstallen.yaml') return { ...file, text: file.text.replace('measure: count(*)\n', "measure: count(*) + len(read_csv('/etc/passwd'))\n") };
+      if (file.path === 'indicators/vernielingen.yaml') return { ...file, text: file.text.replace(/^filter: .*$/m, "filter: \"true; DROP TABLE misdrijven\"") };
+      return file;
+    });
+    const hostile = await zipOf(files.map((file) => ({ name: `uithoorn/${file.path}`, data: file.text })));
+    const answer = await fetch(`${baseUrl}/api/uithoorn/definitions.zip?apply=1`, { method: 'POST', headers: { cookie, origin: baseUrl, 'content-type': 'application/zip' }, body: new Uint8Array(hostile) });
+    expect(answer.status).toBe(422);
+    const { check } = (await answer.json()) as { check: { problems: { file: string; field?: string; message: string }[] } };
+    expect(check.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'indicators/winkeldiefstallen.yaml', field: 'measure', message: expect.stringContaining('read_csv') }),
+        expect.objectContaining({ file: 'indicators/vernielingen.yaml', field: 'filter' }),
+      ]),
+    );
+    expect(await readFile(join(workspace(), 'indicators/winkeldiefstallen.yaml'), 'utf8')).not.toContain('read_csv');
+    expect(await readFile(join(workspace(), 'indicators/vernielingen.yaml'), 'utf8')).not.toContain('DROP');
+  });
+
   it('lists every problem of an import with file and line, and applies nothing', async () => {
     const exported = Buffer.from(await (await fetch(`${baseUrl}/api/uithoorn/definitions.zip`, { headers: { cookie } })).arrayBuffer());
     const files = (await readWorkspaceZip(exported)).files.map((file) =>
@@ -194,7 +217,7 @@ describe('the indicator editor on a running server', { timeout: 180_000 }, () =>
     ]);
   });
 
-  it('refuses the editor and the zip to a role without the right, and to another municipality', async () => {
+  it('refuses the editor and the zip to a role without the right, and the zip to anyone not signed in (other municipalities: the access-table spec)', async () => {
     const college = await signIn(baseUrl, 'college@demo.koers.nl');
     await expect(apiClient(baseUrl, college).indicatorEditor.choices.query({ municipalityId: 'uithoorn' })).rejects.toMatchObject({ data: { code: 'FORBIDDEN' } });
     expect((await fetch(`${baseUrl}/api/uithoorn/definitions.zip`, { headers: { cookie: college } })).status).toBe(403);
