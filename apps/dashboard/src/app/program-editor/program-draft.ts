@@ -156,6 +156,11 @@ export function slugOf(title: string): string {
   return slug === '' ? 'nieuw' : slug;
 }
 
+/** The field path of an item of a list: `effects[1]`, `tasks[0].actions[2]`. */
+export function itemPathOf(list: DraftList, index: number): string {
+  return list.kind === 'actions' ? `tasks[${list.taskIndex}].actions[${index}]` : `${list.kind}[${index}]`;
+}
+
 /** The id of the element of a field path, for labels, links from the summary and `aria-describedby`. */
 export function fieldElementId(field: string): string {
   return `veld-${field.replace(/[[\].]+/g, '-').replace(/-+$/, '')}`;

@@ -1,22 +1,8 @@
 import { sampleViewer } from '@koers/api/testing';
 import { roles, type Viewer } from '@koers/domain';
 import { describe, expect, it } from 'vitest';
-import { errorCodeOf } from '../api/api-error';
-import type { KoersClient } from '../api/koers-client';
-import { inMemoryKoers } from '../testing/in-memory-koers';
+import { serverAllows } from '../testing/server-allows';
 import { mayEditPrograms, mayReadActionsBoard, mayWriteCommentaryFor, viewerTeamIn } from './work-abilities';
-
-/** Whether the real router lets `viewer` make `call`: what the screens must agree with. */
-async function serverAllows(viewer: Viewer, call: (client: KoersClient) => Promise<unknown>): Promise<boolean> {
-  const { client } = inMemoryKoers({ viewer });
-  try {
-    await call(client);
-    return true;
-  } catch (error) {
-    if (errorCodeOf(error) === 'FORBIDDEN') return false;
-    throw error;
-  }
-}
 
 const municipalityId = 'uithoorn';
 /** The sample governance program's holder, who owns the effect `keuzes-met-effect`. */

@@ -29,6 +29,8 @@ describe('the college commentary', () => {
     buttonNamed(effect, 'Toelichting schrijven bij Minder winkeldiefstal en vernielingen').click();
     await harness.fixture.whenStable();
     const textarea = effect?.querySelector('textarea') as HTMLTextAreaElement;
+    // The button pressed is gone: focus is on the text.
+    expect(document.activeElement).toBe(textarea);
     textarea.value = 'Vernielingen stegen door de jaarwisseling; extra toezicht loopt.';
     textarea.dispatchEvent(new Event('input'));
     buttonNamed(effect, 'Toelichting opslaan').click();
@@ -42,6 +44,16 @@ describe('the college commentary', () => {
       'Toelichting van het college over het 4e kwartaal 2026 Vernielingen stegen door de jaarwisseling; extra toezicht loopt. — Proef college, 30 november 2026 om 13:00',
     );
     expect(shown).toContain('Toelichting aanpassen');
+    // Focus back on the button that opened the form.
+    expect(textOf(document.activeElement)).toBe('Toelichting aanpassen bij Minder winkeldiefstal en vernielingen');
+
+    // Escape closes the form again, without saving.
+    buttonNamed(effect, 'Toelichting aanpassen bij Minder winkeldiefstal en vernielingen').click();
+    await harness.fixture.whenStable();
+    effect?.querySelector('textarea')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    await harness.fixture.whenStable();
+    expect(effect?.querySelector('textarea')).toBeNull();
+    expect(koers.work.changes).toHaveLength(1);
   });
 
   it('shows it on the indicator page, and to a team lead without a way to write', async () => {

@@ -1,12 +1,16 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
+  ElementRef,
   inject,
+  Injector,
   input,
   output,
   PendingTasks,
   signal,
+  viewChild,
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { type CommentaryBoard, type EffectCommentary, maxCommentaryLength } from '@koers/domain';
@@ -39,6 +43,9 @@ export class EffectCommentaryComponent {
 
   private readonly client = inject(KOERS_CLIENT);
   private readonly pendingTasks = inject(PendingTasks);
+  private readonly injector = inject(Injector);
+  private readonly editor = viewChild<ElementRef<HTMLTextAreaElement>>('editor');
+  private readonly writeButton = viewChild('writeButton', { read: ElementRef<HTMLButtonElement> });
   protected readonly maxLength = maxCommentaryLength;
   protected readonly view = computed(() => this.board()?.effects.find((effect) => effect.effectId === this.effectId()));
   protected readonly quarterName = computed(() => formatPeriod(this.board()?.quarter ?? ''));
@@ -56,6 +63,14 @@ export class EffectCommentaryComponent {
     this.text.set(this.view()?.current?.text ?? '');
     this.problem.set(null);
     this.isWriting.set(true);
+    // The button the reader pressed is gone: focus goes to the text, for the keyboard and the screen reader.
+    afterNextRender(() => this.editor()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  /** Closes the form (Annuleren, Escape, or after a save) and gives focus back to the button that opened it. */
+  protected stopWriting(): void {
+    this.isWriting.set(false);
+    afterNextRender(() => this.writeButton()?.nativeElement.focus(), { injector: this.injector });
   }
 
   protected save(): void {
@@ -75,7 +90,7 @@ export class EffectCommentaryComponent {
         quarter: board.quarter,
         text: this.text(),
       });
-      this.isWriting.set(false);
+      this.stopWriting();
       this.history.set(null);
       this.saved.emit(saved);
     } catch (error) {

@@ -41,6 +41,8 @@ describe('ProgramEditorPageComponent', () => {
     ) as HTMLButtonElement;
     addAction.click();
     await harness.fixture.whenStable();
+    // Focus goes to the new action's title.
+    expect(document.activeElement?.id).toBe('veld-tasks-0-actions-2-title');
     type(page?.querySelector('#veld-tasks-0-actions-2-title'), 'Regionale agenda opstellen');
     type(page?.querySelector('#veld-tasks-0-actions-2-priority'), 'statutory', 'change');
     type(page?.querySelector('#veld-tasks-0-actions-2-owner'), 'Team Bestuursondersteuning');
@@ -52,6 +54,8 @@ describe('ProgramEditorPageComponent', () => {
     );
     (upButtons[0] as HTMLButtonElement).click();
     await harness.fixture.whenStable();
+    // Focus follows the action to its new place, so a second press moves it again.
+    expect(document.activeElement?.id).toBe('veld-tasks-0-actions-1-omhoog');
 
     await save();
 

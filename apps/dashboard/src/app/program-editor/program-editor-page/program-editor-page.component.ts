@@ -12,6 +12,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { actionKinds, type ProgramEditProblem, priorities } from '@koers/domain';
@@ -23,7 +24,15 @@ import { pageTitle } from '../../layout/page-title';
 import { MunicipalitiesStore } from '../../municipalities/municipalities.store';
 import { actionKindLabels, priorityLabels } from '../../programs/action-labels';
 import { describeSaveError } from '../../progress/save-error';
-import { draftOf, type DraftList, fieldElementId, fieldLabelOf, ProgramDraft, programInputOf } from '../program-draft';
+import {
+  draftOf,
+  type DraftList,
+  fieldElementId,
+  fieldLabelOf,
+  itemPathOf,
+  ProgramDraft,
+  programInputOf,
+} from '../program-draft';
 
 /**
  * `/:municipalityId/programmas/:programId/bewerken` (admins and the college):
@@ -50,6 +59,7 @@ export class ProgramEditorPageComponent {
   private readonly pendingTasks = inject(PendingTasks);
   private readonly municipalities = inject(MunicipalitiesStore);
   private readonly injector = inject(Injector);
+  private readonly document = inject(DOCUMENT);
   private readonly summary = viewChild<ElementRef<HTMLElement>>('summary');
 
   protected readonly file = apiResource({
@@ -127,12 +137,57 @@ export class ProgramEditorPageComponent {
     });
   }
 
-  protected move(list: DraftList, index: number, step: -1 | 1): void {
-    this.editor.move(list, index, step);
+  /** Adds an item at the end of its list; focus goes to its title. */
+  protected add(list: DraftList): void {
+    if (list.kind === 'effects') this.editor.addEffect();
+    else if (list.kind === 'tasks') this.editor.addTask();
+    else this.editor.addAction(list.taskIndex);
+    const index = this.lengthOf(list) - 1;
+    this.focusAfterRender([fieldElementId(`${itemPathOf(list, index)}.title`)]);
   }
 
+  /**
+   * Moves an item up or down; focus follows it to the same button at its new
+   * place (the buttons stay where they are, the items change places), or the
+   * other one when it has reached the end of the list.
+   */
+  protected move(list: DraftList, index: number, step: -1 | 1): void {
+    this.editor.move(list, index, step);
+    const moved = fieldElementId(itemPathOf(list, index + step));
+    this.focusAfterRender(step < 0 ? [`${moved}-omhoog`, `${moved}-omlaag`] : [`${moved}-omlaag`, `${moved}-omhoog`]);
+  }
+
+  /** Removes an item; focus goes to the button that adds one to its list. */
   protected remove(list: DraftList, index: number): void {
     this.editor.remove(list, index);
+    this.focusAfterRender([
+      list.kind === 'actions'
+        ? `toevoegen-actie-${list.taskIndex}`
+        : list.kind === 'effects'
+          ? 'toevoegen-effect'
+          : 'toevoegen-opgave',
+    ]);
+  }
+
+  private lengthOf(list: DraftList): number {
+    const draft = this.draft();
+    if (draft === null) return 0;
+    if (list.kind === 'effects') return draft.effects.length;
+    if (list.kind === 'tasks') return draft.tasks.length;
+    return draft.tasks[list.taskIndex]?.actions.length ?? 0;
+  }
+
+  /** Focuses the first of these elements that can take focus, once the page shows the change. */
+  private focusAfterRender(ids: readonly string[]): void {
+    afterNextRender(
+      () => {
+        const target = ids
+          .map((id) => this.document.getElementById(id))
+          .find((element) => element !== null && !(element as HTMLButtonElement).disabled);
+        target?.focus();
+      },
+      { injector: this.injector },
+    );
   }
 
   protected reopen(): void {
