@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,6 +149,12 @@ describe('a quarter reported to the council', () => {
     const text = await visitor.locator('main').innerText();
     for (const indicator of json.indicators.slice(0, 5)) expect(text).toContain(indicator.title);
     await checkAccessibility(visitor, 'public');
+    // The same report as a PDF, printed by the built server through Chromium.
+    const pdf = await fetch(`${server.baseUrl}/public/uithoorn/reports/${quarter}.pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    writeFileSync(join(screenshots, `report-${quarter}.pdf`), bytes);
 
     await visitor.goto(`${server.baseUrl}/public/diemen/reports/${quarter}`);
     await visitor.getByText('Deze rapportage bestaat niet, of is niet openbaar.').waitFor();
