@@ -138,6 +138,12 @@ describe('a quarter reported to the council', () => {
     await council.getByRole('button', { name: 'Zoeken' }).click();
     await council.locator('.hits li').first().waitFor();
     await checkAccessibility(council, 'list-council-search');
+
+    // Diemen's motion of seed 004: its own entity, seven numbered points with the college's response.
+    await council.goto(`${server.baseUrl}/diemen/moties`);
+    await council.getByRole('heading', { name: 'Motie Motie begroting 2021: Sturing op uitvoering' }).waitFor();
+    expect(await council.locator('.points > li').count()).toBe(7);
+    await checkAccessibility(council, 'motions');
   });
 
   it('is public without sign-in, with the same numbers as the JSON, and a report that is not public reads like none', async () => {
