@@ -14,6 +14,8 @@ const systemPackages = [
   { name: 'fonts-roboto', installed: () => existsSync('/usr/share/fonts/truetype/roboto') },
   // Only the server's binaries: the tests start a throwaway cluster of their own, never the system one.
   { name: 'postgresql', installed: () => existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').length > 0 },
+  // pdftotext and pdftoppm: the server's test reads the reports' PDF back.
+  { name: 'poppler-utils', installed: () => existsSync('/usr/bin/pdftoppm') },
 ];
 
 function step(title, command, args) {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,6 +138,12 @@ describe('a quarter reported to the council', () => {
     await council.getByRole('button', { name: 'Zoeken' }).click();
     await council.locator('.hits li').first().waitFor();
     await checkAccessibility(council, 'list-council-search');
+
+    // Diemen's motion of seed 004: its own entity, seven numbered points with the college's response.
+    await council.goto(`${server.baseUrl}/diemen/moties`);
+    await council.getByRole('heading', { name: 'Motie Motie begroting 2021: Sturing op uitvoering' }).waitFor();
+    expect(await council.locator('.points > li').count()).toBe(7);
+    await checkAccessibility(council, 'motions');
   });
 
   it('is public without sign-in, with the same numbers as the JSON, and a report that is not public reads like none', async () => {
@@ -149,6 +155,12 @@ describe('a quarter reported to the council', () => {
     const text = await visitor.locator('main').innerText();
     for (const indicator of json.indicators.slice(0, 5)) expect(text).toContain(indicator.title);
     await checkAccessibility(visitor, 'public');
+    // The same report as a PDF, printed by the built server through Chromium.
+    const pdf = await fetch(`${server.baseUrl}/public/uithoorn/reports/${quarter}.pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    writeFileSync(join(screenshots, `report-${quarter}.pdf`), bytes);
 
     await visitor.goto(`${server.baseUrl}/public/diemen/reports/${quarter}`);
     await visitor.getByText('Deze rapportage bestaat niet, of is niet openbaar.').waitFor();

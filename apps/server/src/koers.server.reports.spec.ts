@@ -153,6 +153,15 @@ describe('the Koers server: a quarter reported, published, frozen and corrected'
     const v1 = (await (await fetch(`${baseUrl}/public/${municipalityId}/reports/${quarter}.json?version=1`)).json()) as { version: number };
     expect(v1.version).toBe(1);
     expect((await fetch(`${baseUrl}/public/${municipalityId}/reports.json`)).status).toBe(200);
+    // The same report as PDF, for everyone; as Excel for those signed in.
+    const pdf = await fetch(`${baseUrl}/public/${municipalityId}/reports/${quarter}.pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await fetch(`${baseUrl}/public/diemen/reports/${quarter}.pdf`)).status).toBe(404);
+    const xlsx = await fetch(`${baseUrl}/api/${municipalityId}/reports/${quarter}.xlsx`, { headers: { cookie: council } });
+    expect(xlsx.headers.get('content-disposition')).toBe(`attachment; filename="${municipalityId}-${quarter}-v2.xlsx"`);
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect((await fetch(`${baseUrl}/api/${municipalityId}/reports/${quarter}.xlsx`)).status).toBe(401);
     // The page itself is the dashboard's, without sign-in.
     const page = await fetch(`${baseUrl}/public/${municipalityId}/reports/${quarter}`);
     expect(page.status).toBe(200);

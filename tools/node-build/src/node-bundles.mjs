@@ -114,7 +114,8 @@ export async function buildNodeBundle(root, name, { isPruning = false } = {}) {
     tsconfig: 'tsconfig.base.json',
     // Native: loaded from node_modules at run time.
     // Native modules load from node_modules at run time; pg-native is pg's optional native driver, never installed here.
-    external: ['@duckdb/*', '@node-rs/*', 'pg-native'],
+    // playwright-core (the reports' PDF) resolves its own files at run time, and exceljs its optional parts: both load from node_modules.
+    external: ['@duckdb/*', '@node-rs/*', 'pg-native', 'playwright-core', 'exceljs'],
     // Bundled CommonJS packages may `require` Node's own modules.
     banner: { js: "import { createRequire as __koersCreateRequire } from 'node:module'; const require = __koersCreateRequire(import.meta.url);" },
     metafile: true,

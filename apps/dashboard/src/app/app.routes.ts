@@ -49,6 +49,10 @@ export const appRoutes: Routes = [
               import('./reports/reports-page/reports-page.component').then((module) => module.ReportsPageComponent),
           },
           {
+            path: 'moties',
+            loadComponent: () => import('./reports/motions-page/motions-page.component').then((module) => module.MotionsPageComponent),
+          },
+          {
             path: 'rapportages/:quarter',
             loadComponent: () => import('./reports/report-page/report-page.component').then((module) => module.ReportPageComponent),
           },

@@ -1,9 +1,11 @@
 import { type ApiContext, buildReportCsv, type ExportAnswer, notPublic, type PublishedReport, readPublicReport, readPublicReportIndex, readReportExport, toPublicReport } from '@koers/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { buildReportWorkbook } from '../reports/report-xlsx';
+import { renderReportPdf } from '../reports/report-pdf';
 import { sendRefusal } from './api-exports.route';
 
 /** The formats a published report is exported in. */
-const formats = ['json', 'csv'] as const;
+const formats = ['json', 'csv', 'xlsx', 'pdf'] as const;
 type Format = (typeof formats)[number];
 
 interface ReportFileParams {
@@ -14,11 +16,11 @@ interface ReportFileParams {
 /**
  * The quarterly reports over plain HTTP, under the access table's rules:
  *
- * - `GET /api/<municipality-id>/reports/<quarter>.<json|csv>[?version=N]`: a
+ * - `GET /api/<municipality-id>/reports/<quarter>.<json|csv|xlsx|pdf>[?version=N]`: a
  *   published version for whoever may read the municipality's reports (401,
  *   403, 404 for one that is not published);
  * - `GET /public/<municipality-id>/reports.json` and
- *   `GET /public/<municipality-id>/reports/<quarter>.json[?version=N]`: the
+ *   `GET /public/<municipality-id>/reports/<quarter>.<json|pdf>[?version=N]`: the
  *   same numbers for everyone, where the municipality publishes its reports;
  *   any other answers 404 exactly as a report that does not exist;
  * - `GET /public/<municipality-id>/reports/<quarter>` (no extension) is the
@@ -47,8 +49,8 @@ export function registerReportRoutes(app: FastifyInstance, contextOf: (request: 
     if (!file.includes('.')) return reply.callNotFound();
     const wanted = splitFile(file);
     const version = versionOf(request.query.version);
-    if (wanted === null || wanted.format !== 'json' || version === 'invalid') return sendRefusal(reply, notPublic);
-    return sendReport(reply, await readPublicReport(await contextOf(request), municipalityId, wanted.quarter, version), 'json', `${municipalityId}-${wanted.quarter}`);
+    if (wanted === null || (wanted.format !== 'json' && wanted.format !== 'pdf') || version === 'invalid') return sendRefusal(reply, notPublic);
+    return sendReport(reply, await readPublicReport(await contextOf(request), municipalityId, wanted.quarter, version), wanted.format, `${municipalityId}-${wanted.quarter}`);
   });
 }
 
@@ -63,16 +65,23 @@ function versionOf(text: string | undefined): number | undefined | 'invalid' {
   return /^[1-9]\d{0,5}$/.test(text) ? Number(text) : 'invalid';
 }
 
-function sendReport(reply: FastifyReply, answer: ExportAnswer<PublishedReport>, format: Format, name: string) {
+async function sendReport(reply: FastifyReply, answer: ExportAnswer<PublishedReport>, format: Format, name: string) {
   if (answer.kind !== 'found') return sendRefusal(reply, answer);
   const { snapshot, versions } = answer.body;
   // A correction replaces the latest version: revalidate, never keep.
   reply.header('cache-control', 'no-cache');
+  const file = `${name}-v${snapshot.version}.${format}`;
   if (format === 'csv') {
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(buildReportCsv(snapshot));
+  }
+  if (format === 'xlsx') {
     return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}-v${snapshot.version}.csv"`)
-      .send(buildReportCsv(snapshot));
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${file}"`)
+      .send(await buildReportWorkbook(snapshot));
+  }
+  if (format === 'pdf') {
+    return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${file}"`).send(await renderReportPdf(snapshot));
   }
   return reply.send(toPublicReport(snapshot, versions));
 }

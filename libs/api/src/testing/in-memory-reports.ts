@@ -75,7 +75,7 @@ export class InMemoryReports implements ReportCatalog, ReportCommands, ReportCom
   async listExplanations(municipalityId: string, quarter: string, version: number): Promise<readonly ReportExplanation[]> {
     return this.contents.explanations
       .filter((entry) => entry.municipalityId === municipalityId && entry.quarter === quarter && entry.version === version)
-      .map(({ municipalityId: _m, quarter: _q, version: _v, ...explanation }) => explanation);
+      .map((entry): ReportExplanation => ({ itemKind: entry.itemKind, itemId: entry.itemId, cause: entry.cause, consequence: entry.consequence, correction: entry.correction, authorName: entry.authorName, writtenAt: entry.writtenAt }));
   }
 
   async listProgressAsOf(municipalityId: string, quarter: string): Promise<readonly ActionProgress[]> {
@@ -90,7 +90,7 @@ export class InMemoryReports implements ReportCatalog, ReportCommands, ReportCom
   }
 
   async listQuestions(municipalityId: string, quarter: string): Promise<readonly ReportQuestion[]> {
-    return this.contents.questions.filter((question) => question.municipalityId === municipalityId && question.quarter === quarter).map(({ municipalityId: _m, ...question }) => question);
+    return this.contents.questions.filter((question) => question.municipalityId === municipalityId && question.quarter === quarter).map(asStoredQuestion);
   }
 
   async readSettings(municipalityId: string): Promise<ReportSettings> {
@@ -115,7 +115,7 @@ export class InMemoryReports implements ReportCatalog, ReportCommands, ReportCom
       approvedAt: null,
       publishedVersions: [],
     };
-    return this.store(record, 'open', by);
+    return this.store(record, 'open');
   }
 
   async saveExplanation(
@@ -137,11 +137,11 @@ export class InMemoryReports implements ReportCatalog, ReportCommands, ReportCom
   }
 
   approve(municipalityId: string, quarter: string, by: Viewer): Promise<ReportChangeResult<ReportRecord>> {
-    return this.move(municipalityId, quarter, 'draft', { status: 'approved', approvedBy: by.name, approvedAt: this.now().toISOString() }, 'approve', by);
+    return this.move(municipalityId, quarter, 'draft', { status: 'approved', approvedBy: by.name, approvedAt: this.now().toISOString() }, 'approve');
   }
 
-  withdrawApproval(municipalityId: string, quarter: string, by: Viewer): Promise<ReportChangeResult<ReportRecord>> {
-    return this.move(municipalityId, quarter, 'approved', { status: 'draft', approvedBy: null, approvedAt: null }, 'withdraw_approval', by);
+  withdrawApproval(municipalityId: string, quarter: string): Promise<ReportChangeResult<ReportRecord>> {
+    return this.move(municipalityId, quarter, 'approved', { status: 'draft', approvedBy: null, approvedAt: null }, 'withdraw_approval');
   }
 
   async publish(municipalityId: string, quarter: string, snapshot: ReportSnapshot, by: Viewer): Promise<ReportChangeResult<ReportRecord>> {
@@ -159,17 +159,16 @@ export class InMemoryReports implements ReportCatalog, ReportCommands, ReportCom
         ],
       },
       'publish',
-      by,
     );
   }
 
-  async startCorrection(municipalityId: string, quarter: string, reason: string, by: Viewer): Promise<ReportChangeResult<ReportRecord>> {
+  async startCorrection(municipalityId: string, quarter: string, reason: string): Promise<ReportChangeResult<ReportRecord>> {
     const record = this.contents.records.get(key(municipalityId, quarter));
     if (record?.status !== 'published') return refused(`De rapportage over ${quarter} is niet gepubliceerd: pas het concept zelf aan.`);
     const next = record.version + 1;
     const carried = this.contents.explanations.filter((entry) => entry.municipalityId === municipalityId && entry.quarter === quarter && entry.version === record.version);
     this.contents.explanations.push(...carried.map((entry) => ({ ...entry, version: next })));
-    return this.store({ ...record, status: 'draft', version: next, correctionReason: reason, approvedBy: null, approvedAt: null }, 'correct', by);
+    return this.store({ ...record, status: 'draft', version: next, correctionReason: reason, approvedBy: null, approvedAt: null }, 'correct');
   }
 
   async setPublic(municipalityId: string, isPublic: boolean): Promise<ReportSettings> {
@@ -231,8 +230,7 @@ export class InMemoryReports implements ReportCatalog, ReportCommands, ReportCom
     const answered = { ...question, answer: { text, answeredBy: by.name, answeredAt: this.now().toISOString() } };
     this.contents.questions.splice(index, 1, answered);
     this.audit.push(`report_question:answer:${questionId}`);
-    const { municipalityId: _m, ...result } = answered;
-    return { status: 'done', value: result };
+    return { status: 'done', value: asStoredQuestion(answered) };
   }
 
   /**
@@ -275,19 +273,24 @@ export class InMemoryReports implements ReportCatalog, ReportCommands, ReportCom
     from: ReportStatus,
     change: Pick<ReportRecord, 'status' | 'approvedBy' | 'approvedAt'>,
     action: string,
-    by: Viewer,
   ): Promise<ReportChangeResult<ReportRecord>> {
     const record = this.contents.records.get(key(municipalityId, quarter));
     if (record === undefined) return refused(`Er is geen rapportage over ${quarter}.`);
     if (record.status !== from) return refused(`De rapportage over ${quarter} is ${record.status}, niet ${from}: laad de pagina opnieuw.`);
-    return this.store({ ...record, ...change }, action, by);
+    return this.store({ ...record, ...change }, action);
   }
 
-  private store(record: ReportRecord, action: string, _by: Viewer): ReportChangeResult<ReportRecord> {
+  private store(record: ReportRecord, action: string): ReportChangeResult<ReportRecord> {
     this.contents.records.set(key(record.municipalityId, record.quarter), record);
     this.audit.push(`report:${action}:${record.quarter}`);
     return { status: 'done', value: record };
   }
+}
+
+/** A question as the port answers it, without the municipality it is kept under. */
+function asStoredQuestion(question: ReportQuestion & { readonly municipalityId: string }): ReportQuestion {
+  const { id, quarter, itemKind, itemId, itemTitle, askedBy, askedAt, answer } = question;
+  return { id, quarter, itemKind, itemId, itemTitle, question: question.question, askedBy, askedAt, answer };
 }
 
 /** Nothing yet: no report, motion or question. */

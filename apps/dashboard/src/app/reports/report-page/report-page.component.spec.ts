@@ -100,6 +100,11 @@ describe('ReportPageComponent', () => {
       expect(textOf(element(harness, '[aria-labelledby="moties-titel"]'))).toContain('Toezegging T2025-03: Woo-verzoeken binnen de termijn');
       expect(textOf(element(harness, '[aria-labelledby="vragen-titel"]'))).toContain('Antwoord van Proef college: Met zorg om de Woo-termijnen.');
       expect(harness.routeNativeElement?.querySelector('.exception form')).toBeNull();
+      expect(Array.from(harness.routeNativeElement?.querySelectorAll('.exports a') ?? []).map((link) => link.getAttribute('href'))).toEqual([
+        '/api/uithoorn/reports/2025-Q4.pdf?version=2',
+        '/api/uithoorn/reports/2025-Q4.xlsx?version=2',
+        '/api/uithoorn/reports/2025-Q4.csv?version=2',
+      ]);
       expect(() => buttonNamed(harness, 'Goedkeuren')).toThrow();
       const chart = element(harness, 'koers-sparkline svg');
       expect(chart.getAttribute('aria-label')).toMatch(/^Verloop van /);

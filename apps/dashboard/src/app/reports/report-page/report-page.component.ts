@@ -166,6 +166,11 @@ export class ReportPageComponent {
     return (event.target as HTMLInputElement).value;
   }
 
+  /** Where a published version's export is: `/api/<municipality>/reports/<quarter>.<format>?version=N`. */
+  protected exportUrl(version: number, format: 'pdf' | 'xlsx' | 'csv'): string {
+    return `/api/${encodeURIComponent(this.municipalityId())}/reports/${encodeURIComponent(this.quarter())}.${format}?version=${version}`;
+  }
+
   protected chartLabel(indicator: SnapshotIndicator): string {
     return `${indicator.title}: ${indicator.values.length} waarden tot en met ${indicator.latest === null ? 'geen' : formatPeriod(indicator.latest.period)}`;
   }
