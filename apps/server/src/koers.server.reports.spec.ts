@@ -88,6 +88,10 @@ describe('the Koers server: a quarter reported, published, frozen and corrected'
     expect(draft.exceptions.length).toBeGreaterThan(0);
     await expect(api.reports.approve.mutate({ municipalityId, quarter })).rejects.toMatchObject({ message: expect.stringMatching(/^De rapportage kan nog niet worden goedgekeurd: \d+ uitzonderingen? miss/) });
     expect(await explainAll()).toBe(draft.exceptions.length);
+    // The college's commentary, written where the program page writes it, goes into the report.
+    const effect = draft.snapshot.programs[0]?.effects[0];
+    expect(effect).toBeDefined();
+    await api.commentary.save.mutate({ municipalityId, effectId: effect?.id ?? '', quarter, text: 'De cijfers volgen de landelijke trend.' });
     expect(await api.reports.approve.mutate({ municipalityId, quarter })).toMatchObject({ status: 'approved', approvedBy: 'Portefeuillehouder (demo)' });
     expect(await api.reports.publish.mutate({ municipalityId, quarter })).toMatchObject({ status: 'published', publishedVersions: [{ version: 1 }] });
 
@@ -96,6 +100,8 @@ describe('the Koers server: a quarter reported, published, frozen and corrected'
     // Every value carries its lineage: the source versions, when they were loaded, the SQL.
     expect(shop?.lineage).toMatchObject({ sql: expect.stringContaining('winkeldiefstal'), sources: expect.arrayContaining([expect.objectContaining({ sourceId: 'misdrijven', version: expect.any(Number), loadedAt: expect.any(String) })]) });
     expect(published.snapshot.programs.flatMap((program) => program.tasks.flatMap((task) => task.actions)).length).toBeGreaterThan(0);
+    const commented = published.snapshot.programs.flatMap((program) => program.effects).find((candidate) => candidate.id === effect?.id);
+    expect(commented?.commentary).toMatchObject({ text: 'De cijfers volgen de landelijke trend.', authorName: 'Portefeuillehouder (demo)' });
   });
 
   it('keeps the published report as it was when the data changes afterwards; a correction shows both versions', async () => {

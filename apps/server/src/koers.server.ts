@@ -26,6 +26,7 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { repositoryRoot, type ServerSettings } from './server.env';
 import { createSourceFeature } from './sources/source-feature';
 import { createTokenFeature } from './tokens/token-feature';
+import { reportCommentaryOf } from './work/report-commentary';
 import { createWorkPorts, type WorkPorts } from './work/work-ports';
 
 /** Where the server writes what it does; `console` in production, a collector in tests. */
@@ -57,7 +58,7 @@ interface Ready {
   readonly indicatorEditor: IndicatorEditor;
   /** Progress, commentary and the program files (`src/work/`). */
   readonly work: WorkPorts;
-  readonly reports: Pick<ApiContext, 'reports' | 'reportCommands'>;
+  readonly reports: Pick<ApiContext, 'reports' | 'reportCommands' | 'reportCommentary'>;
 }
 
 /**
@@ -180,15 +181,20 @@ export function createKoersServer(settings: ServerSettings, log: ServerLog = con
       const computations = await startComputations(db, settings.computation, settings.database.kind === 'postgres', log, () => void refreshDataVersion(db));
       tokens.start(db);
       await sources.start(db, computations, settings.database.kind === 'postgres');
+      const work = createWorkPorts(db, () => computations, () => refreshDataVersion(db));
       // The next read after a change to a report shows it, on this instance at once and on others within a second.
-      const reports = { reports: createReportCatalog(db), reportCommands: createReportCommands(db, () => refreshDataVersion(db)) };
+      const reports = {
+        reports: createReportCatalog(db),
+        reportCommands: createReportCommands(db, () => refreshDataVersion(db)),
+        reportCommentary: reportCommentaryOf(work.work),
+      };
       ready = {
         db,
         catalog: createKoersCatalog(db),
         sessions,
         computations,
         indicatorEditor: createIndicatorEditor(db, computations, settings.computation),
-        work: createWorkPorts(db, () => computations, () => refreshDataVersion(db)),
+        work,
         reports,
       };
       if (settings.isDemo) {
