@@ -13,6 +13,9 @@ export function isEngineHostProcess(): boolean {
   return process.env[engineHostVariable] === '1';
 }
 
+/** How long a parting engine process waits for its database to close before it leaves anyway. */
+const leaveWithinMs = 2_000;
+
 /**
  * Serves a {@link LocalSandboxSession} to the parent process over IPC, one
  * request at a time, until the parent closes it or goes away; then the
@@ -31,11 +34,23 @@ export function serveEngineHost(): Promise<never> {
     if (session === undefined) throw new Error('the engine host got a request before "open"');
     return session;
   };
-  // The parent is gone (it exited, or closed this session): close the database cleanly and leave.
-  process.on('disconnect', () => {
-    void session?.close().finally(() => process.exit(0));
+  // The parent is gone (it exited, or closed this session): close the database cleanly and leave,
+  // within a bound: a query still running can hold the close, and this process must not outlive its
+  // parent holding the database's lock (a server restarted after a crash could not open it then).
+  let isLeaving = false;
+  const leave = () => {
+    if (isLeaving) return;
+    isLeaving = true;
+    setTimeout(() => process.exit(0), leaveWithinMs);
     if (session === undefined) process.exit(0);
-  });
+    void session.close().finally(() => process.exit(0));
+  };
+  process.once('disconnect', leave);
+  // A parent killed outright (`kill -9`) may leave the channel open to a grandchild; its pid changing says it is gone.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) leave();
+  }, 1_000);
   process.on('message', (request: HostRequest) => {
     void handle(request)
       .then((result) => reply({ id: request.id, result }))
