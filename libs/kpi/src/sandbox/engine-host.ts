@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import type { SourceDefinition } from '@koers/domain';
 import type { SourceVersion } from '../sources/source-version';
 import { engineHostVariable, toWire, type HostReply, type HostRequest } from './host-protocol';
@@ -15,6 +16,30 @@ export function isEngineHostProcess(): boolean {
 
 /** How long a parting engine process waits for its database to close before it leaves anyway. */
 const leaveWithinMs = 2_000;
+
+/**
+ * Ends this process once its parent is gone, however this process is busy.
+ * The main thread leaves cleanly (`leave`) when it can; but DuckDB planning a
+ * query runs on it and can hold it for a minute, so a worker thread, whose
+ * own loop keeps running, watches the parent's pid and kills the process
+ * outright {@link leaveWithinMs} after the parent went.
+ */
+function watchParent(leave: () => void): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) leave();
+  }, 500).unref();
+  const watchdog = new Worker(
+    `const { workerData } = require('node:worker_threads');
+     const timer = setInterval(() => {
+       if (process.ppid === workerData.parent) return;
+       clearInterval(timer);
+       setTimeout(() => process.kill(process.pid, 'SIGKILL'), workerData.graceMs);
+     }, 500);`,
+    { eval: true, workerData: { parent, graceMs: leaveWithinMs } },
+  );
+  watchdog.unref();
+}
 
 /**
  * Serves a {@link LocalSandboxSession} to the parent process over IPC, one
@@ -46,11 +71,7 @@ export function serveEngineHost(): Promise<never> {
     void session.close().finally(() => process.exit(0));
   };
   process.once('disconnect', leave);
-  // A parent killed outright (`kill -9`) may leave the channel open to a grandchild; its pid changing says it is gone.
-  const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent) leave();
-  }, 1_000);
+  watchParent(leave);
   process.on('message', (request: HostRequest) => {
     void handle(request)
       .then((result) => reply({ id: request.id, result }))
