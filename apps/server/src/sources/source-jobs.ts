@@ -30,6 +30,7 @@ import {
 } from '@koers/persistence';
 import { parseWorkspace } from '@koers/workspace';
 import { canUploadTo, formatOfSource, type MunicipalityWorkspace, readMunicipalityWorkspace } from './municipality-workspace';
+import { settleInterruptedRefreshes } from './interrupted-refresh';
 import { publicJob } from './source-catalog.reader';
 import { newSourceYaml } from './source-yaml';
 import { contentMismatch, sniffContent } from './upload-format';
@@ -106,6 +107,7 @@ export class SourceJobs implements SourceCommands {
       expiredMessage: 'niemand bevestigde dit voorbeeld binnen een dag; het bestand is weggegooid. Upload het opnieuw.',
     });
     for (const job of failed) await this.options.store.removeUpload(job.municipalityId, job.uploadFile);
+    await settleInterruptedRefreshes(this.options, failed);
     if (failed.length > 0) this.options.log.warn(`${failed.length} upload(s) van een eerdere start zijn niet afgemaakt en als mislukt vastgelegd.`);
     if (!this.options.isShared) {
       const waiting = new Set<string>();

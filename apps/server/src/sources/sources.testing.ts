@@ -58,17 +58,21 @@ export async function writeSourcesDemo(demoFolder: string): Promise<void> {
 
 /**
  * A server on {@link writeSourcesDemo}'s folder, ready and computed, and the
- * data team's session cookie. `folder` holds everything; remove it after `server.close()`.
+ * data team's session cookie, and its settings (to start it again on the same folder).
+ * `folder` holds everything; remove it after `server.close()`.
  */
-export async function startSourcesServer(sources: Partial<ServerSettings['sources']> = {}): Promise<{ folder: string; server: KoersServer; baseUrl: string; cookie: string }> {
+export async function startSourcesServer(
+  sources: Partial<ServerSettings['sources']> = {},
+): Promise<{ folder: string; server: KoersServer; baseUrl: string; cookie: string; settings: ServerSettings }> {
   const folder = await mkdtemp(join(tmpdir(), 'koers-sources-'));
   await writeSourcesDemo(join(folder, 'demo'));
   await mkdir(join(folder, 'dashboard'), { recursive: true });
   await writeFile(join(folder, 'dashboard/index.html'), '<!doctype html><html lang="nl"></html>');
-  const settings = testSettings(folder);
-  const server = createKoersServer({ ...settings, sources: { ...settings.sources, ...sources } }, collectingLog());
+  const defaults = testSettings(folder);
+  const settings: ServerSettings = { ...defaults, sources: { ...defaults.sources, ...sources } };
+  const server = createKoersServer(settings, collectingLog());
   const baseUrl = await server.listen();
   await server.prepare();
   await server.whenComputed();
-  return { folder, server, baseUrl, cookie: await signIn(baseUrl, 'data@demo.koers.nl') };
+  return { folder, server, baseUrl, cookie: await signIn(baseUrl, 'data@demo.koers.nl'), settings };
 }

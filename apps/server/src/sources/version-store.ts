@@ -90,6 +90,16 @@ export class VersionStore {
     return kept;
   }
 
+  /** The name {@link keepWorkspaceFile} keeps the bytes with sha256 `sha256` of `file` under. */
+  keptNameOf(sourceId: string, sha256: string, file: string): string {
+    return posix.join(sourceId, `${sha256}.${extname(file).slice(1).toLowerCase() || 'data'}`);
+  }
+
+  /** Whether a kept file (relative name) is there. */
+  async isKept(municipalityId: string, kept: string): Promise<boolean> {
+    return exists(this.pathOf(municipalityId, kept));
+  }
+
   /**
    * Keeps a copy of a workspace file as a version (the file as it was before
    * Koers first changed it), unless those bytes are kept already. Returns the
@@ -98,8 +108,7 @@ export class VersionStore {
   async keepWorkspaceFile(municipalityId: string, sourceId: string, file: string): Promise<{ readonly kept: string; readonly sha256: string; readonly sizeBytes: number; readonly isNew: boolean }> {
     const sha256 = await hashOf(file);
     const { size } = await stat(file);
-    const extension = extname(file).slice(1).toLowerCase() || 'data';
-    const kept = posix.join(sourceId, `${sha256}.${extension}`);
+    const kept = this.keptNameOf(sourceId, sha256, file);
     const target = this.pathOf(municipalityId, kept);
     if (await exists(target)) return { kept, sha256, sizeBytes: size, isNew: false };
     await mkdir(dirname(target), { recursive: true });

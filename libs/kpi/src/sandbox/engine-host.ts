@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import type { SourceDefinition } from '@koers/domain';
 import type { SourceVersion } from '../sources/source-version';
 import { engineHostVariable, toWire, type HostReply, type HostRequest } from './host-protocol';
@@ -11,6 +12,33 @@ import type { DescribeOutcome, ParseItem } from './sandbox-session';
  */
 export function isEngineHostProcess(): boolean {
   return process.env[engineHostVariable] === '1';
+}
+
+/** How long a parting engine process waits for its database to close before it leaves anyway. */
+const leaveWithinMs = 2_000;
+
+/**
+ * Ends this process once its parent is gone, however this process is busy.
+ * The main thread leaves cleanly (`leave`) when it can; but DuckDB planning a
+ * query runs on it and can hold it for a minute, so a worker thread, whose
+ * own loop keeps running, watches the parent's pid and kills the process
+ * outright {@link leaveWithinMs} after the parent went.
+ */
+function watchParent(leave: () => void): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) leave();
+  }, 500).unref();
+  const watchdog = new Worker(
+    `const { workerData } = require('node:worker_threads');
+     const timer = setInterval(() => {
+       if (process.ppid === workerData.parent) return;
+       clearInterval(timer);
+       setTimeout(() => process.kill(process.pid, 'SIGKILL'), workerData.graceMs);
+     }, 500);`,
+    { eval: true, workerData: { parent, graceMs: leaveWithinMs } },
+  );
+  watchdog.unref();
 }
 
 /**
@@ -31,11 +59,19 @@ export function serveEngineHost(): Promise<never> {
     if (session === undefined) throw new Error('the engine host got a request before "open"');
     return session;
   };
-  // The parent is gone (it exited, or closed this session): close the database cleanly and leave.
-  process.on('disconnect', () => {
-    void session?.close().finally(() => process.exit(0));
+  // The parent is gone (it exited, or closed this session): close the database cleanly and leave,
+  // within a bound: a query still running can hold the close, and this process must not outlive its
+  // parent holding the database's lock (a server restarted after a crash could not open it then).
+  let isLeaving = false;
+  const leave = () => {
+    if (isLeaving) return;
+    isLeaving = true;
+    setTimeout(() => process.exit(0), leaveWithinMs);
     if (session === undefined) process.exit(0);
-  });
+    void session.close().finally(() => process.exit(0));
+  };
+  process.once('disconnect', leave);
+  watchParent(leave);
   process.on('message', (request: HostRequest) => {
     void handle(request)
       .then((result) => reply({ id: request.id, result }))

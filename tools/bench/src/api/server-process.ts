@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repositoryRoot } from '../../../repository-root.mjs';
-
+import { startKoers } from '../koers-process';
 
 /** The real Koers server process with the demo data, on a free port of 127.0.0.1 and a temp database. */
 export interface BenchServer {
@@ -17,67 +15,30 @@ export interface BenchServer {
 }
 
 /**
- * Starts the server as `npm start` runs it (plus `environment`), and waits
+ * Starts the server as `npm start` runs it (plus `environment`) on the
+ * repository's demo data, everything it writes in a temp folder, and waits
  * until every municipality is computed. The start-up figures include a build
  * only when a source changed since the last one.
  */
 export async function startBenchServer(environment: Readonly<Record<string, string>>): Promise<BenchServer> {
   const scratch = mkdtempSync(join(tmpdir(), 'koers-bench-api-'));
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  let log = '';
   const started = performance.now();
-  // What `npm start` runs: the built server (and dashboard), rebuilt first when a source changed.
-  const child: ChildProcess = spawn(process.execPath, ['tools/node-build/src/start.mjs'], {
-    cwd: repositoryRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      KOERS_DATABASE: join(scratch, 'koers.duckdb'),
-      KOERS_ENGINE_DIR: join(scratch, 'engines'),
-      KOERS_WORKSPACES_DIR: join(scratch, 'workspaces'),
-      KOERS_WATCH_SECONDS: '0',
-      ...environment,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
-      await exited;
+  try {
+    const server = await startKoers(scratch, { KOERS_DEMO_DIR: join(repositoryRoot, 'data/demo'), ...environment });
+    const healthMs = performance.now() - started;
+    const stop = async () => {
+      await server.stop();
+      rmSync(scratch, { recursive: true, force: true });
+    };
+    try {
+      await server.whenComputed(300_000);
+    } catch (error) {
+      await stop();
+      throw error;
     }
+    return { baseUrl: server.baseUrl, pid: server.pid, startup: { healthMs, computedMs: performance.now() - started }, stop };
+  } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
-  };
-  let healthMs: number | undefined;
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server stopped (exit ${child.exitCode}):\n${log}`);
-    const health = await fetch(`${baseUrl}/health`)
-      .then((response) => (response.ok ? (response.json() as Promise<{ computing: string[] }>) : null))
-      .catch(() => null);
-    if (health !== null) {
-      healthMs ??= performance.now() - started;
-      if (health.computing.length === 0) {
-        return { baseUrl, pid: child.pid ?? 0, startup: { healthMs, computedMs: performance.now() - started }, stop };
-      }
-    }
-    await new Promise((wait) => setTimeout(wait, 100));
+    throw error;
   }
-  await stop();
-  throw new Error(`The server did not finish computing within 300 s:\n${log}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }
