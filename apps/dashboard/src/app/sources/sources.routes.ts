@@ -13,5 +13,5 @@ export const sourcesRoutes: Routes = [
  * page; this is the one place the sources pages name it.
  */
 export function newIndicatorLink(municipalityId: string, sourceId: string): { readonly commands: readonly string[]; readonly queryParams: Readonly<Record<string, string>> } {
-  return { commands: ['/', municipalityId, 'indicatoren', 'nieuw'], queryParams: { bron: sourceId } };
+  return { commands: ['/', municipalityId, 'definities', 'nieuw'], queryParams: { bron: sourceId } };
 }

@@ -59,6 +59,18 @@ describe('IndicatorEditorPageComponent', () => {
     expect(editor.calls).toEqual([]);
   });
 
+  it("starts a new indicator on the source a source's page asked for (?bron=), with that source's date columns", async () => {
+    const harness = await openPage('/uithoorn/definities/nieuw?bron=misdrijven');
+    await harness.fixture.whenStable();
+    const page = harness.routeNativeElement;
+    const source = Array.from(page?.querySelectorAll('mat-form-field') ?? [])
+      .find((field) => field.querySelector('mat-label')?.textContent?.trim() === 'Bron')
+      ?.querySelector('select');
+    expect(source?.value).toBe('misdrijven');
+    const time = Array.from(page?.querySelectorAll('select') ?? []).find((select) => select.textContent?.includes('Kies een datumkolom'));
+    expect(Array.from(time?.options ?? []).map((option) => option.value)).toEqual(['', 'pleegdatum']);
+  });
+
   it('shows each problem beside its field, with the Dutch hint, and points the control at it', async () => {
     editor.dryRunAnswer = (draft) => ({
       report: null,

@@ -64,6 +64,8 @@ export class IndicatorEditorPageComponent {
   readonly municipalityId = input.required<string>();
   /** From the route; absent for a new indicator. */
   readonly indicatorId = input<string | undefined>(undefined);
+  /** From the query (`?bron=`): the source a new indicator starts on, as a source's "Indicator maken op deze bron" asks. */
+  readonly bron = input<string | undefined>(undefined);
 
   private readonly client = inject(KOERS_CLIENT);
   private readonly router = inject(Router);
@@ -130,6 +132,12 @@ export class IndicatorEditorPageComponent {
 
   constructor() {
     pageTitle(() => this.heading());
+    // A new indicator asked for from a source starts on that source; what the user picks afterwards stays.
+    effect(() => {
+      const sourceId = this.bron();
+      if (!this.isNew() || sourceId === undefined || this.form.controls.source.value !== '') return;
+      this.form.controls.source.setValue(sourceId);
+    });
     // The form takes the definition once it is read (and again after another indicator is opened).
     effect(() => {
       const file = this.definition.value();

@@ -46,7 +46,7 @@ describe('NewSourcePageComponent', () => {
     expect(textOf(harness.routeNativeElement?.querySelector('.job [role="status"]'))).toBe('Klaar: versie 1 is in gebruik (1.204 rijen) en de indicatoren zijn herberekend.');
     expect(pageText(harness)).toContain('Bron Meldingen openbare ruimte is aangemaakt.');
     const indicator = Array.from(harness.routeNativeElement?.querySelectorAll('a') ?? []).find((link) => link.textContent?.trim() === 'Indicator maken op deze bron');
-    expect(indicator?.getAttribute('href')).toBe('/uithoorn/indicatoren/nieuw?bron=meldingen');
+    expect(indicator?.getAttribute('href')).toBe('/uithoorn/definities/nieuw?bron=meldingen');
   });
 
   it('says beside the field what is wrong with the id and the title, and what the server refused', async () => {

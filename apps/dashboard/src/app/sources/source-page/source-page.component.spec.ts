@@ -34,7 +34,10 @@ describe('SourcePageComponent', () => {
     expect(text).toContain('In gebruik versie 2: 1.002 rijen, geladen op 2026-10-01');
     expect(text).toContain('pleegdatum : datum (date)');
     const usedBy = Array.from(harness.routeNativeElement?.querySelectorAll('a[href*="/indicatoren/"]') ?? []).map((link) => link.getAttribute('href'));
-    expect(usedBy).toEqual(['/uithoorn/indicatoren/vernielingen', '/uithoorn/indicatoren/winkeldiefstallen', '/uithoorn/indicatoren/nieuw?bron=misdrijven']);
+    expect(usedBy).toEqual(['/uithoorn/indicatoren/vernielingen', '/uithoorn/indicatoren/winkeldiefstallen']);
+    // A new indicator on this source opens the editor with the source filled in.
+    const newIndicator = Array.from(harness.routeNativeElement?.querySelectorAll('a') ?? []).find((link) => link.textContent?.trim() === 'Indicator maken op deze bron');
+    expect(newIndicator?.getAttribute('href')).toBe('/uithoorn/definities/nieuw?bron=misdrijven');
     expect(tableRows(harness, 'Bewaarde versies')).toEqual([
       ['2 in gebruik', 'data@demo.koers.nl', '1 oktober 2026 om 10:00', 'misdrijven-2', '1.002', '48 kB', ''],
       ['1', 'het bestand in de werkmap', '1 juli 2026 om 10:00', 'misdrijven-1', '1.001', '48 kB', 'Terugzetten'],
