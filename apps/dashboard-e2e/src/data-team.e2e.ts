@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAxeViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
 import { workspaceRoot } from './support/koers-server';
 import { signIn, signInWithKeyboard } from './support/session';
+import { bodyRows } from './support/table-rows';
 import { serverForTests, waitForResults } from './support/test-server';
 
 /**
@@ -56,15 +57,6 @@ function reportsCsv(): string {
     }),
   );
   return `datum,wijk,soort\n${rows.join('\n')}\n`;
-}
-
-/** The rows of the first table in `scope`, as text per cell, without the header row. */
-async function bodyRows(scope: Locator): Promise<string[][]> {
-  return scope
-    .locator('table')
-    .first()
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent?.trim() ?? '')));
 }
 
 describe('the data team, from a file to a figure', () => {

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAxeViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
 import { trpcQuery } from './support/dashboard-routes';
 import { workspaceRoot } from './support/koers-server';
 import { signIn, signInWithKeyboard } from './support/session';
+import { bodyRows } from './support/table-rows';
 import { serverForTests, waitForResults } from './support/test-server';
 
 const screenshots = join(workspaceRoot, 'dist/e2e-screenshots');
@@ -27,15 +28,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** The rows of the first table in `scope`, as text per cell, without the header row. */
-async function bodyRows(scope: Locator): Promise<string[][]> {
-  return scope
-    .locator('table')
-    .first()
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent?.trim() ?? '')));
-}
 
 describe('the data team defines an indicator through the web', () => {
   it('signs in, fills the form on a demo source, sees a dry run with values and a chart, saves, and sees the values on the indicator page', async () => {

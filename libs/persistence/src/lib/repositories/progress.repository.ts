@@ -46,12 +46,18 @@ async function saveInTransaction(db: Kysely<Database>, updates: readonly NewProg
   }
 }
 
-/** The latest progress update of every action of the municipality that has one. */
-export async function listLatestProgress(db: Kysely<Database>, municipalityId: string): Promise<ActionProgress[]> {
-  const rows = await db
+/**
+ * The latest progress update of every action of the municipality that has
+ * one; with `upToQuarter`, the latest of that quarter or before (quarter
+ * labels sort as text), as a report of that quarter shows it.
+ */
+export async function listLatestProgress(db: Kysely<Database>, municipalityId: string, upToQuarter?: string): Promise<ActionProgress[]> {
+  let query = db
     .selectFrom('progress_updates')
     .select(['action_id', 'quarter', 'status', 'percent', 'comment', 'recorded_at'])
-    .where('municipality_id', '=', municipalityId)
+    .where('municipality_id', '=', municipalityId);
+  if (upToQuarter !== undefined) query = query.where('quarter', '<=', upToQuarter);
+  const rows = await query
     .orderBy('action_id')
     .orderBy('quarter')
     .execute();

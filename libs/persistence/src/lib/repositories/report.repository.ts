@@ -2,7 +2,6 @@ import type {
   ActionProgress,
   ExceptionKind,
   ExplanationFields,
-  ProgressStatus,
   PublishedVersion,
   ReportChangeResult,
   ReportExplanation,
@@ -16,6 +15,7 @@ import type { Database, ReportTable } from '../database';
 import { recordAudit } from './audit-log.repository';
 import { bumpDataVersion } from './data-version.repository';
 import { fromJsonColumn, toJsonColumn } from './json-column';
+import { listLatestProgress } from './progress.repository';
 
 /** Who changes a report: their e-mail address (the audit trail's actor) and name (shown with what they wrote). */
 export interface ReportActor {
@@ -98,29 +98,9 @@ export async function listExplanations(db: Kysely<Database>, municipalityId: str
   }));
 }
 
-/** Per action, its latest progress update of `quarter` or before (quarter labels sort as text). */
-export async function listProgressAsOf(db: Kysely<Database>, municipalityId: string, quarter: string): Promise<ActionProgress[]> {
-  const rows = await db
-    .selectFrom('progress_updates')
-    .select(['action_id', 'quarter', 'status', 'percent', 'comment', 'recorded_at'])
-    .where('municipality_id', '=', municipalityId)
-    .where('quarter', '<=', quarter)
-    .orderBy('action_id')
-    .orderBy('quarter')
-    .execute();
-  const latest = new Map<string, ActionProgress>();
-  for (const row of rows) {
-    latest.set(row.action_id, {
-      actionId: row.action_id,
-      quarter: row.quarter,
-      // Written from a typed ProgressStatus only.
-      status: row.status as ProgressStatus,
-      percent: Number(row.percent),
-      comment: row.comment,
-      recordedAt: row.recorded_at,
-    });
-  }
-  return [...latest.values()];
+/** Per action, its latest progress update of `quarter` or before. */
+export function listProgressAsOf(db: Kysely<Database>, municipalityId: string, quarter: string): Promise<ActionProgress[]> {
+  return listLatestProgress(db, municipalityId, quarter);
 }
 
 /** Whether the municipality's published reports are public; not until it says so. */
