@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { WorkspaceFile } from '@koers/workspace';
-import { writeFileAtomically } from './atomic-file';
+import { type WorkspaceFile, writeFileAtomically } from '@koers/workspace';
 
 /** What a workspace's definitions are: the settings file and the three folders, each replaced whole by an import. */
 const definitionEntries = ['koers.yaml', 'sources', 'indicators', 'programs'] as const;

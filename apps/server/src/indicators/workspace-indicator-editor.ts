@@ -33,12 +33,13 @@ import {
   readIndicatorDraft,
   readWorkspaceFolder,
   readWorkspaceZip,
+  revisionOf,
+  writeFileAtomically,
   writeIndicatorYaml,
   writeWorkspaceZip,
   type WorkspaceChange,
   type WorkspaceFile,
 } from '@koers/workspace';
-import { versionOf, writeFileAtomically } from './atomic-file';
 import { finishInterruptedImport, replaceDefinitions } from './definitions-swap';
 
 /** What the editor needs of the server: the database, the computing, and the bounds of its workers. */
@@ -102,7 +103,7 @@ export class WorkspaceIndicatorEditor implements IndicatorEditor {
   async read(municipalityId: string, indicatorId: string): Promise<IndicatorDefinitionFile | null> {
     const current = await this.currentFile(await this.rootOf(municipalityId), indicatorId);
     if (current === null) return null;
-    return { draft: readIndicatorDraft(indicatorId, current.text), file: current.file, text: current.text, version: versionOf(current.text) };
+    return { draft: readIndicatorDraft(indicatorId, current.text), file: current.file, text: current.text, version: revisionOf(current.text) };
   }
 
   async dryRun(municipalityId: string, draft: IndicatorDraft, isNew: boolean): Promise<IndicatorDryRun> {
@@ -118,7 +119,7 @@ export class WorkspaceIndicatorEditor implements IndicatorEditor {
       const root = await this.rootOf(municipalityId);
       const prepared = await this.prepare(root, draft, options.isNew);
       if (prepared.problems.length > 0) return { kind: 'refused', problems: prepared.problems };
-      if (!options.isNew && options.baseVersion !== null && prepared.current !== null && versionOf(prepared.current.text) !== options.baseVersion) {
+      if (!options.isNew && options.baseVersion !== null && prepared.current !== null && revisionOf(prepared.current.text) !== options.baseVersion) {
         return { kind: 'conflict', message: `Iemand anders heeft ${prepared.file} gewijzigd sinds u het opende. Open de indicator opnieuw en breng uw wijziging opnieuw aan.` };
       }
       const tried = await this.tryInWorker(root, prepared);
@@ -142,7 +143,7 @@ export class WorkspaceIndicatorEditor implements IndicatorEditor {
       if (link !== null) await this.writeLink(root, municipalityId, link, by);
       const savedAt = new Date().toISOString();
       await this.options.requestComputation(municipalityId, [prepared.id]);
-      return { kind: 'saved', file: prepared.file, version: versionOf(prepared.text), isLinked: link !== null, savedAt };
+      return { kind: 'saved', file: prepared.file, version: revisionOf(prepared.text), isLinked: link !== null, savedAt };
     });
   }
 
