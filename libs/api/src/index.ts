@@ -7,7 +7,7 @@ export type { KoersCatalog, ProgramOverview } from '@koers/domain';
 export { readIndicatorCsv, readIndicatorsExport, type ExportAnswer } from './lib/exports/read-exports';
 export type { IndicatorsExport } from './lib/exports/indicators-json.export';
 export { authorizeSourceUpload, type SourceUploadRoute, type UploadAccess } from './lib/sources/upload-access';
-export { exportDefinitions, importDefinitions, type TransferAnswer } from './lib/indicator-editor/definitions-transfer';
+export { authorizeDefinitionsImport, exportDefinitions, importDefinitions, type TransferAnswer } from './lib/indicator-editor/definitions-transfer';
 export { indicatorDraftSchema } from './lib/routers/indicator-editor.router';
 export { readPublicReport, readPublicReportIndex, readReportExport, notPublic, type PublicReportIndex, type PublishedReport } from './lib/reports/report-exports';
 export { toPublicReport, type PublicReport, type PublicReportIndicator } from './lib/reports/public-report';

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { type ApiContext, exportDefinitions, importDefinitions, type TransferAnswer } from '@koers/api';
+import { type ApiContext, authorizeDefinitionsImport, exportDefinitions, importDefinitions, type TransferAnswer } from '@koers/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The largest workspace zip an import takes: the definitions, with room for a data folder it skips. */
@@ -16,7 +16,8 @@ export const definitionsZipLimitBytes = 32 * 1024 * 1024;
  *   and line; with `?apply=1` and no problems, applied. 200 with the outcome
  *   (`checked`, `applied`), 422 when it was refused; nothing changes then.
  *
- * The body parser for zips lives inside this plugin only.
+ * Access is checked before the body is read. The body parser for zips lives
+ * inside this plugin only.
  */
 export async function registerIndicatorEditorRoutes(app: FastifyInstance, contextOf: (request: FastifyRequest) => Promise<ApiContext>): Promise<void> {
   await app.register(async (scope) => {
@@ -37,7 +38,14 @@ export async function registerIndicatorEditorRoutes(app: FastifyInstance, contex
 
     scope.post<{ Params: { municipalityId: string }; Querystring: { apply?: string } }>(
       '/api/:municipalityId/definitions.zip',
-      { bodyLimit: definitionsZipLimitBytes },
+      {
+        bodyLimit: definitionsZipLimitBytes,
+        // Who may not import is refused before a byte of the body is read (and before its type is looked at).
+        onRequest: async (request, reply) => {
+          const refused = await authorizeDefinitionsImport(await contextOf(request), request.params.municipalityId);
+          if (refused !== null) return sendRefusal(reply, refused);
+        },
+      },
       async (request, reply) => {
         if (!Buffer.isBuffer(request.body)) {
           return reply.status(415).send({ error: 'Stuur de zip als de body van het verzoek, met content-type application/zip.' });

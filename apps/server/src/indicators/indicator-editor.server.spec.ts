@@ -222,5 +222,11 @@ describe('the indicator editor on a running server', { timeout: 180_000 }, () =>
     await expect(apiClient(baseUrl, college).indicatorEditor.choices.query({ municipalityId: 'uithoorn' })).rejects.toMatchObject({ data: { code: 'FORBIDDEN' } });
     expect((await fetch(`${baseUrl}/api/uithoorn/definitions.zip`, { headers: { cookie: college } })).status).toBe(403);
     expect((await fetch(`${baseUrl}/api/uithoorn/definitions.zip`)).status).toBe(401);
+    // An import is refused before its body is read: whatever was sent, the answer is the access table's.
+    const importAs = (cookie: string | null, contentType: string) =>
+      fetch(`${baseUrl}/api/uithoorn/definitions.zip?apply=1`, { method: 'POST', headers: { ...(cookie === null ? {} : { cookie }), origin: baseUrl, 'content-type': contentType }, body: '{}' });
+    expect((await importAs(college, 'application/json')).status).toBe(403);
+    expect((await importAs(college, 'application/zip')).status).toBe(403);
+    expect((await importAs(null, 'application/json')).status).toBe(401);
   });
 });

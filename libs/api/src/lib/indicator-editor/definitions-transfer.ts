@@ -27,8 +27,18 @@ export async function exportDefinitions(ctx: ApiContext, municipalityId: string,
  * audited, and recomputes.
  */
 export async function importDefinitions(ctx: ApiContext, municipalityId: string, zip: Uint8Array, apply: boolean): Promise<TransferAnswer<DefinitionsImportOutcome>> {
-  const refused = refusal(ctx, 'POST /api/:municipalityId/definitions.zip', municipalityId) ?? (await missingMunicipality(ctx, municipalityId));
+  const refused = await authorizeDefinitionsImport(ctx, municipalityId);
   if (refused !== null) return refused;
   if (ctx.indicatorEditor === undefined || ctx.viewer === null) return notSupported;
   return { kind: 'found', body: await ctx.indicatorEditor.importZip(municipalityId, zip, { apply }, ctx.viewer) };
+}
+
+/**
+ * Whether the viewer may import a workspace zip into the municipality, by the
+ * access table: null when allowed, else the refusal (401, 403, 404). The
+ * server asks this before it reads a byte of the zip.
+ */
+export async function authorizeDefinitionsImport(ctx: ApiContext, municipalityId: string): Promise<Exclude<TransferAnswer<never>, { kind: 'found' }> | null> {
+  const refused = refusal(ctx, 'POST /api/:municipalityId/definitions.zip', municipalityId) ?? (await missingMunicipality(ctx, municipalityId));
+  return refused === null || refused.kind === 'found' ? null : refused;
 }
