@@ -167,6 +167,37 @@ describe('a quarter reported to the council', () => {
     await checkAccessibility(visitor, 'public-not-found');
   });
 
+  it('the college records a new motion with its numbered points, and the council reads it', async () => {
+    const college = await pageAs('college@demo.koers.nl');
+    await college.goto(`${server.baseUrl}/uithoorn/moties`);
+    await college.getByRole('heading', { name: 'Nieuwe motie of toezegging' }).waitFor();
+    // A reference of this run, so a server kept running takes it again.
+    const reference = `M-e2e-${Date.now().toString(36)}`;
+    await college.getByRole('button', { name: 'Vastleggen' }).click();
+    await college.getByText('Vul het kenmerk in').waitFor();
+    await college.getByLabel('Kenmerk').fill(reference);
+    await college.getByLabel('Aangenomen op').fill('2026-06-12');
+    await college.getByLabel('Titel', { exact: true }).fill('Veilig naar school');
+    await college.getByLabel('Punt 1', { exact: true }).fill('Het college legt schoolzones aan.');
+    await college.getByLabel('Gaat over programma').first().selectOption({ label: 'Veiligheid' });
+    await college.getByRole('button', { name: 'Punt toevoegen' }).click();
+    // The new point's text has the focus.
+    await college.keyboard.type('Het college rapporteert ieder kwartaal over de voortgang.');
+    await college.getByRole('button', { name: 'Vastleggen' }).click();
+    await college.getByText(`${reference} is vastgelegd.`).waitFor();
+    await checkAccessibility(college, 'motion-new');
+
+    const council = await pageAs('raad@demo.koers.nl');
+    await council.goto(`${server.baseUrl}/uithoorn/moties`);
+    const motion = council.getByRole('article', { name: `Motie ${reference}: Veilig naar school` });
+    await motion.waitFor();
+    expect(await motion.locator('.points > li .point-text').allInnerTexts()).toEqual([
+      'Het college legt schoolzones aan.',
+      'Het college rapporteert ieder kwartaal over de voortgang.',
+    ]);
+    expect(await council.locator('koers-motion-form').count()).toBe(0);
+  });
+
   it('has no axe violations (WCAG 2.1 AA) on any report page it visited', () => {
     expect(violations).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { LoadStateComponent } from '../../layout/load-state.component';
 import { pageTitle } from '../../layout/page-title';
 import { MunicipalitiesStore } from '../../municipalities/municipalities.store';
 import { describeChangeError } from '../change-error';
+import { MotionFormComponent } from '../motion-form/motion-form.component';
 import { motionPointStatusLabels } from '../report-labels';
 
 /** What the college types for one point, until it is saved. */
@@ -23,11 +24,12 @@ interface ResponseDraft {
  * `/:municipalityId/moties`: the council's motions and the college's
  * commitments (moties en toezeggingen), each with its date and numbered
  * points; per point its status and the college's latest response, and every
- * earlier one. The college responds per point for the quarter that last ended.
+ * earlier one. The college responds per point for the quarter that last ended,
+ * and records a new motion or commitment below the list.
  */
 @Component({
   selector: 'koers-motions-page',
-  imports: [LoadStateComponent, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [LoadStateComponent, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MotionFormComponent],
   templateUrl: './motions-page.component.html',
   styleUrl: './motions-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -57,8 +59,16 @@ export class MotionsPageComponent {
   protected readonly notice = signal<string | null>(null);
   private readonly drafts = signal<Readonly<Record<string, ResponseDraft>>>({});
 
+  protected readonly motionIds = computed(() => (this.list.value()?.motions ?? []).map((motion) => motion.id));
+
   constructor() {
     pageTitle(() => this.heading());
+  }
+
+  protected motionSaved(reference: string): void {
+    this.problem.set(null);
+    this.notice.set(`${reference} is vastgelegd.`);
+    this.list.reload();
   }
 
   /** The responses to one point, newest quarter first. */
