@@ -41,7 +41,9 @@ export interface PostgresDialectConfig {
 
 /** Kysely's own PostgreSQL dialect over a `pg` pool that returns values as the DuckDB dialect does. */
 export function createPostgresDialect(config: PostgresDialectConfig): PostgresDialect {
-  return new PostgresDialect({
-    pool: new pg.Pool({ connectionString: config.connectionString, max: config.maxConnections ?? 10, types }),
-  });
+  const pool = new pg.Pool({ connectionString: config.connectionString, max: config.maxConnections ?? 10, types });
+  // An idle connection the server ends (a restart, a failover, an administrator) is an 'error' event on the pool,
+  // which would end the process without a listener. The pool has already dropped that connection; the next query opens a new one.
+  pool.on('error', () => undefined);
+  return new PostgresDialect({ pool });
 }
